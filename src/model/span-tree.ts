@@ -1,4 +1,5 @@
-import type { Nanos, Problem, Trace } from './trace';
+import { resolveParents } from './span-tree-parents';
+import { asNanos, type Nanos, type Problem, type Span, type Trace } from './trace';
 
 /**
  * A placeholder node standing for a parent span that never arrived. Its orphans hang under it
@@ -39,4 +40,185 @@ export interface SpanTree {
   readonly endNs: Nanos;
   /** Repairs the builder made: missing parents, duplicate ids, cycles, unfinished spans. */
   readonly problems: readonly Problem[];
+}
+
+/**
+ * Builds the tree of a trace. Never throws; every repair is listed in `problems`.
+ *
+ * - Parent: the earliest `child_of` reference in the same trace whose span exists, else the
+ *   earliest such `follows_from`; links never make parents. Ids compare by `spanIdKey`.
+ * - Duplicate ids: every span is kept; later copies become `<id>~2`, `<id>~3`… and references
+ *   to the id resolve to the first copy.
+ * - Missing parent (absent, or in another trace): the orphan hangs under one placeholder per
+ *   missing id; placeholders are roots.
+ * - Cycles (self-parent included): the earliest-starting span of each cycle becomes a root.
+ *
+ * ```
+ *   A ──▶ B ──▶ C        A: root       X?: placeholder for a missing span X
+ *   D ──▶ X?             D: orphan     C ──▶ E ──▶ C: cycle, C (earliest) made a root
+ * ```
+ *
+ * Iterative throughout (explicit stacks), O(n log n) for the sort, O(n) otherwise.
+ */
+export function buildSpanTree(input: Trace): SpanTree {
+  const links = resolveParents(input);
+  const { trace, placeholders, parent, problems } = links;
+  const nodeCount = trace.spans.length + placeholders.length;
+  const { start, endNs } = readTimes(trace.spans, placeholders, problems);
+  const order = sortNodesByStart(start);
+  const { childStart, childList, roots } = buildChildLists(parent, order, nodeCount);
+  const { preorder, depth } = walkPreorder(roots, childStart, childList, nodeCount);
+  return {
+    trace,
+    nodeCount,
+    placeholders,
+    parent,
+    childStart,
+    childList,
+    roots,
+    depth,
+    preorder,
+    descendantCount: countDescendants(preorder, parent, nodeCount),
+    nodeById: links.nodeById,
+    endNs,
+    problems,
+  };
+}
+
+/**
+ * One pass over the spans: start of every node, the latest end (an unfinished span counts by
+ * its start, as in `traceDurationNs`), and a 'no-end' problem per unfinished span.
+ */
+function readTimes(
+  spans: readonly Span[],
+  placeholders: readonly MissingSpanPlaceholder[],
+  problems: Problem[],
+): { start: Float64Array; endNs: Nanos } {
+  const start = new Float64Array(spans.length + placeholders.length);
+  let end = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as Span;
+    start[i] = span.startNs;
+    const spanEnd = span.startNs + (span.durationNs ?? 0);
+    if (spanEnd > end) end = spanEnd;
+    if (span.durationNs === null) {
+      problems.push({ kind: 'no-end', message: 'span has no end time', spanId: span.spanId });
+    }
+  }
+  for (let k = 0; k < placeholders.length; k++) {
+    start[spans.length + k] = (placeholders[k] as MissingSpanPlaceholder).startNs;
+  }
+  return { start, endNs: asNanos(end) };
+}
+
+/** Node indices ordered by start, ties by node index (so input order, placeholders last). */
+function sortNodesByStart(start: Float64Array): Int32Array {
+  const order = new Int32Array(start.length);
+  let isSorted = true;
+  for (let i = 0; i < start.length; i++) {
+    order[i] = i;
+    if (i > 0 && (start[i] as number) < (start[i - 1] as number)) isSorted = false;
+  }
+  if (!isSorted) order.sort((a, b) => (start[a] as number) - (start[b] as number) || a - b);
+  return order;
+}
+
+/** CSR children lists filled in start order, so each node's children come out sorted. */
+function buildChildLists(parent: Int32Array, order: Int32Array, nodeCount: number) {
+  const childStart = new Int32Array(nodeCount + 1);
+  let rootCount = 0;
+  for (let node = 0; node < nodeCount; node++) {
+    const p = parent[node] as number;
+    if (p < 0) rootCount++;
+    else childStart[p + 1] = (childStart[p + 1] as number) + 1;
+  }
+  for (let node = 0; node < nodeCount; node++) {
+    childStart[node + 1] = (childStart[node + 1] as number) + (childStart[node] as number);
+  }
+  const cursor = childStart.slice(0, nodeCount);
+  const childList = new Int32Array(nodeCount - rootCount);
+  const roots = new Int32Array(rootCount);
+  let rootCursor = 0;
+  for (const node of order) {
+    const p = parent[node] as number;
+    if (p < 0) roots[rootCursor++] = node;
+    else {
+      const slot = cursor[p] as number;
+      childList[slot] = node;
+      cursor[p] = slot + 1;
+    }
+  }
+  return { childStart, childList, roots };
+}
+
+/** Depth-first pre-order with an explicit stack (a 100,000-deep chain must not overflow). */
+function walkPreorder(
+  roots: Int32Array,
+  childStart: Int32Array,
+  childList: Int32Array,
+  nodeCount: number,
+) {
+  const preorder = new Int32Array(nodeCount);
+  const depth = new Int32Array(nodeCount);
+  const stack = new Int32Array(nodeCount);
+  let top = 0;
+  for (let i = roots.length - 1; i >= 0; i--) stack[top++] = roots[i] as number;
+  let visited = 0;
+  while (top > 0) {
+    const node = stack[--top] as number;
+    preorder[visited++] = node;
+    const childDepth = (depth[node] as number) + 1;
+    for (let c = (childStart[node + 1] as number) - 1; c >= (childStart[node] as number); c--) {
+      const child = childList[c] as number;
+      depth[child] = childDepth;
+      stack[top++] = child;
+    }
+  }
+  return { preorder, depth };
+}
+
+/** Children come after their parent in pre-order, so one backward pass sums subtree sizes. */
+function countDescendants(preorder: Int32Array, parent: Int32Array, nodeCount: number): Int32Array {
+  const counts = new Int32Array(nodeCount);
+  for (let i = preorder.length - 1; i >= 0; i--) {
+    const node = preorder[i] as number;
+    const p = parent[node] as number;
+    if (p >= 0) counts[p] = (counts[p] as number) + (counts[node] as number) + 1;
+  }
+  return counts;
+}
+
+/** The children of a node, in display order (a view, not a copy). */
+export function childrenOf(tree: SpanTree, node: number): Int32Array {
+  return tree.childList.subarray(tree.childStart[node] ?? 0, tree.childStart[node + 1] ?? 0);
+}
+
+/** True for nodes that stand for a missing parent span. */
+export function isPlaceholder(tree: SpanTree, node: number): boolean {
+  return node >= tree.trace.spans.length && node < tree.nodeCount;
+}
+
+/** The span of a node; `undefined` for placeholders. */
+export function spanOfNode(tree: SpanTree, node: number): Span | undefined {
+  return node >= 0 ? tree.trace.spans[node] : undefined;
+}
+
+/** The placeholder of a node; `undefined` for spans. */
+export function placeholderOfNode(
+  tree: SpanTree,
+  node: number,
+): MissingSpanPlaceholder | undefined {
+  return tree.placeholders[node - tree.trace.spans.length];
+}
+
+/** The id a node is known by (`nodeById`, collapsed sets, URLs): span id or missing id. */
+export function nodeIdOf(tree: SpanTree, node: number): string {
+  return spanOfNode(tree, node)?.spanId ?? placeholderOfNode(tree, node)?.spanId ?? '';
+}
+
+/** Offset where a node ends: a span's end (its start if unfinished), a placeholder's end. */
+export function nodeEndNs(tree: SpanTree, node: number): Nanos {
+  const span = spanOfNode(tree, node);
+  if (span) return asNanos(span.startNs + (span.durationNs ?? 0));
+  return placeholderOfNode(tree, node)?.endNs ?? asNanos(0);
 }

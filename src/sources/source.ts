@@ -2,19 +2,18 @@ import type { ParsedTrace } from '../model/trace';
 
 /** Error a source raises when a trace cannot be shown; `reason` drives the message the user sees. */
 export type LoadErrorReason =
-  | 'not-found'
-  | 'unreachable'
-  | 'timeout'
-  | 'bad-response'
-  | 'upstream-error'
-  | 'unknown-source';
+  'not-found' | 'unreachable' | 'timeout' | 'bad-response' | 'upstream-error' | 'unknown-source';
 
 export class TraceLoadError extends Error {
   readonly reason: LoadErrorReason;
   readonly status?: number;
   readonly detail?: string;
 
-  constructor(reason: LoadErrorReason, message: string, options?: { status?: number; detail?: string }) {
+  constructor(
+    reason: LoadErrorReason,
+    message: string,
+    options?: { status?: number; detail?: string },
+  ) {
     super(message);
     this.name = 'TraceLoadError';
     this.reason = reason;

@@ -1,0 +1,27 @@
+/**
+ * Reads the recorded fixtures in `test/fixtures/` (byte-for-byte copies of `../shared/fixtures`,
+ * provenance in each folder's SOURCES.md). Tests read fixtures only through this module so the
+ * location can change in one place.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const FIXTURES_DIR = new URL('./fixtures/', import.meta.url);
+
+/** Absolute path of a fixture, e.g. `fixturePath('jaeger/trace-object_child-outlives-parent.json')`. */
+export function fixturePath(relPath: string): string {
+  if (relPath.startsWith('/') || relPath.split(/[\\/]/).includes('..')) {
+    throw new Error(`fixture path must stay inside test/fixtures: ${relPath}`);
+  }
+  return fileURLToPath(new URL(relPath, FIXTURES_DIR));
+}
+
+/** The fixture's text, exactly as stored (UTF-8). */
+export function readFixtureText(relPath: string): string {
+  return readFileSync(fixturePath(relPath), 'utf8');
+}
+
+/** The fixture parsed as JSON. Typed `unknown` on purpose: adapters must cope with any shape. */
+export function loadFixture(relPath: string): unknown {
+  return JSON.parse(readFixtureText(relPath)) as unknown;
+}
