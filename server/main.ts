@@ -1,0 +1,80 @@
+/**
+ * Entry point of the bundled server (dist/server/main.js): reads the configuration, listens, and
+ * shuts down cleanly on SIGTERM/SIGINT.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from './app';
+import { ConfigError, loadConfig } from './config';
+import type { ServerConfig } from './config';
+
+const SHUTDOWN_GRACE_MS = 5_000;
+
+function readFileIfPresent(filePath: string): string | undefined {
+  try {
+    return readFileSync(filePath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ConfigError(`cannot read ${filePath}: ${(error as Error).message}`);
+  }
+}
+
+function readConfig(): ServerConfig {
+  try {
+    return loadConfig(process.env, readFileIfPresent);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Tracefall: configuration error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function hostForUrl(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function main(): void {
+  const config = readConfig();
+  const server = createServer(config);
+
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EADDRINUSE' ? 'the port is already in use' : error.message;
+    console.error(`Tracefall: cannot listen on ${config.host}:${config.port}: ${reason}`);
+    process.exit(1);
+  });
+
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    console.log(`Tracefall listening on http://${hostForUrl(config.host)}:${port}`);
+    if (config.configPath) console.log(`  config: ${config.configPath}`);
+    if (config.sources.length === 0) {
+      console.log('  sources: none configured (set JAEGER_URL, TEMPO_URL or TRACEFALL_CONFIG)');
+    }
+    for (const source of config.sources) {
+      // Headers may hold credentials: log only their names.
+      const headerNames = Object.keys(source.headers);
+      const headers = headerNames.length > 0 ? ` (headers: ${headerNames.join(', ')})` : '';
+      console.log(`  source ${source.id} [${source.kind}] ${source.url}${headers}`);
+    }
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Tracefall: ${signal} received, shutting down`);
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(0);
+    }, SHUTDOWN_GRACE_MS).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main();
