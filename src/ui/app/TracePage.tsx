@@ -1,0 +1,45 @@
+import { useParams } from 'react-router';
+import { useTrace } from '../../state/trace-queries';
+import { useTraceModel } from '../../state/trace-model';
+import { useUrlViewSync } from '../../state/url-state';
+import { TraceSummaryBar } from '../trace-header/TraceSummaryBar';
+import { TraceWorkspace } from './TraceWorkspace';
+import { LoadError } from './LoadError';
+import './TracePage.css';
+
+/** `/trace/:sourceId/:traceId`: fetch through the server proxy, then header + waterfall + detail. */
+export function TracePage() {
+  const { sourceId = '', traceId = '' } = useParams();
+  const { trace, sources } = useTrace(sourceId, traceId);
+  const model = useTraceModel(trace.data);
+  useUrlViewSync(`${sourceId}/${traceId}`);
+
+  if (sources.isError) {
+    return <LoadError error={sources.error} onRetry={() => void sources.refetch()} />;
+  }
+  if (trace.isError) {
+    return (
+      <LoadError
+        error={trace.error}
+        traceId={traceId}
+        sourceId={sourceId}
+        isRetrying={trace.isFetching}
+        onRetry={() => void trace.refetch()}
+      />
+    );
+  }
+  if (!model) {
+    return (
+      <div className="trace-loading" role="status">
+        <div className="trace-loading-bar" />
+        Loading trace <code>{traceId}</code> from <strong>{sourceId}</strong>…
+      </div>
+    );
+  }
+  return (
+    <div className="trace-page">
+      <TraceSummaryBar model={model} sourceId={sourceId} />
+      <TraceWorkspace model={model} />
+    </div>
+  );
+}

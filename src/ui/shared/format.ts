@@ -1,0 +1,38 @@
+import type { Nanos } from '../../model/trace';
+
+/** Human duration: 812ns, 14.2µs, 3.41ms, 1.27s, 2m 05s. */
+export function formatDuration(ns: Nanos | number): string {
+  const abs = Math.abs(ns);
+  if (abs < 1_000) return `${trim(ns)}ns`;
+  if (abs < 1_000_000) return `${trim(ns / 1_000)}µs`;
+  if (abs < 1_000_000_000) return `${trim(ns / 1_000_000)}ms`;
+  const seconds = ns / 1_000_000_000;
+  if (Math.abs(seconds) < 60) return `${trim(seconds)}s`;
+  const minutes = Math.floor(seconds / 60);
+  const rest = Math.round(seconds - minutes * 60);
+  return `${minutes}m ${String(rest).padStart(2, '0')}s`;
+}
+
+function trim(value: number): string {
+  const abs = Math.abs(value);
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  return Number(value.toFixed(digits)).toString();
+}
+
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** Absolute time with ms precision, local time: 2026-11-21 16:18:07.123 */
+export function formatDateTime(epochMs: number): string {
+  const date = new Date(epochMs);
+  if (Number.isNaN(date.getTime())) return 'invalid time';
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`
+  );
+}
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}

@@ -1,0 +1,78 @@
+import type { TraceModel } from '../../state/trace-model';
+import { nanosToMillis } from '../../model/trace';
+import { formatCount, formatDateTime, formatDuration } from '../shared/format';
+import { serviceColor } from '../shared/service-color';
+import { ProblemsStrip } from './ProblemsStrip';
+import { SummaryFigure } from './SummaryFigure';
+import './TraceSummaryBar.css';
+
+interface TraceSummaryBarProps {
+  model: TraceModel;
+  sourceId: string;
+}
+
+/** The trace header: name, start, duration and the counts a user checks first. */
+export function TraceSummaryBar({ model, sourceId }: TraceSummaryBarProps) {
+  const { summary, problems, tree } = model;
+  return (
+    <section className="trace-summary" data-testid="trace-summary" aria-label="Trace summary">
+      <div className="trace-summary-title">
+        <span
+          className="trace-summary-dot"
+          style={{ background: serviceColor(summary.rootService) }}
+          aria-hidden="true"
+        />
+        <h1>
+          <span className="trace-summary-service">{summary.rootService}</span>
+          <span className="trace-summary-sep">:</span> {summary.rootName}
+        </h1>
+        <code className="trace-summary-id" title="Trace id">
+          {tree.trace.traceId}
+        </code>
+        <span className="trace-summary-source" title="Source">
+          {sourceId}
+        </span>
+      </div>
+      <dl className="trace-summary-figures">
+        <SummaryFigure label="Started" testId="summary-start" value={summary.startEpochUs}>
+          {formatDateTime(summary.startEpochUs / 1000)}
+        </SummaryFigure>
+        <SummaryFigure
+          label="Duration"
+          testId="summary-duration-ms"
+          value={nanosToMillis(summary.durationNs)}
+        >
+          {formatDuration(summary.durationNs)}
+        </SummaryFigure>
+        <SummaryFigure label="Spans" testId="summary-span-count" value={summary.spanCount}>
+          {formatCount(summary.spanCount)}
+        </SummaryFigure>
+        <SummaryFigure label="Services" testId="summary-service-count" value={summary.serviceCount}>
+          {formatCount(summary.serviceCount)}
+        </SummaryFigure>
+        <SummaryFigure label="Depth" testId="summary-depth" value={summary.maxDepth + 1}>
+          {formatCount(summary.maxDepth + 1)}
+        </SummaryFigure>
+        <SummaryFigure
+          label="Errors"
+          testId="summary-error-count"
+          value={summary.errorCount}
+          tone={summary.errorCount > 0 ? 'error' : undefined}
+        >
+          {formatCount(summary.errorCount)}
+        </SummaryFigure>
+        <SummaryFigure
+          label="Problems"
+          testId="summary-problem-count"
+          value={problems.length}
+          tone={problems.length > 0 ? 'warn' : undefined}
+        >
+          {formatCount(problems.length)}
+        </SummaryFigure>
+      </dl>
+      {(problems.length > 0 || tree.trace.warnings.length > 0) && (
+        <ProblemsStrip problems={problems} warnings={tree.trace.warnings} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { memo } from 'react';
+import type { SpanTree } from '../../model/span-tree';
+import { serviceOf, type Nanos } from '../../model/trace';
+import { formatDuration } from '../shared/format';
+import { serviceColor } from '../shared/service-color';
+import { SpanBar } from './SpanBar';
+import type { TimeScale } from './use-time-scale';
+
+const INDENT_PX = 14;
+
+interface SpanRowProps {
+  tree: SpanTree;
+  node: number;
+  topPx: number;
+  scale: TimeScale;
+  isSelected: boolean;
+  isCollapsed: boolean;
+  onSelect: (spanId: string) => void;
+  onToggle: (spanId: string) => void;
+}
+
+/** One waterfall row: the tree column (indent, toggle, service, name) and the bar. */
+export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
+  const { tree, node, topPx, scale, isSelected, isCollapsed, onSelect, onToggle } = props;
+  const spans = tree.trace.spans;
+  const span = spans[node];
+  const placeholder = span ? undefined : tree.placeholders[node - spans.length];
+  const id = span?.spanId ?? placeholder?.spanId ?? '';
+  const depth = tree.depth[node] ?? 0;
+  const childCount = (tree.childStart[node + 1] ?? 0) - (tree.childStart[node] ?? 0);
+  const isError = span?.status.code === 'error';
+  const service = span ? serviceOf(tree.trace, span) : '';
+  const color = span ? serviceColor(service) : 'var(--text-faint)';
+  const startNs = span ? span.startNs : (placeholder?.startNs ?? (0 as Nanos));
+  const durationNs = span ? span.durationNs : ((placeholder!.endNs - startNs) as Nanos);
+
+  return (
+    <div
+      className={`span-row${isSelected ? ' is-selected' : ''}${isError ? ' is-error' : ''}${placeholder ? ' is-placeholder' : ''}`}
+      style={{ transform: `translateY(${topPx}px)` }}
+      data-testid="span-row"
+      data-span-id={id}
+      data-depth={depth}
+      data-error={isError ? 'true' : 'false'}
+      data-collapsed={isCollapsed ? 'true' : 'false'}
+      data-critical="false"
+      role="treeitem"
+      aria-level={depth + 1}
+      aria-selected={isSelected}
+      aria-expanded={childCount > 0 ? !isCollapsed : undefined}
+      onClick={() => onSelect(id)}
+    >
+      <div className="span-row-name" style={{ paddingLeft: 6 + depth * INDENT_PX }}>
+        {childCount > 0 ? (
+          <button
+            type="button"
+            className="span-toggle"
+            aria-label={`${isCollapsed ? 'Expand' : 'Collapse'} ${childCount} children`}
+            onClick={(event) => {
+              event.stopPropagation();
+              onToggle(id);
+            }}
+          >
+            <span className="span-toggle-chevron" aria-hidden="true">
+              {isCollapsed ? '▸' : '▾'}
+            </span>
+            <span className="span-toggle-count">{childCount}</span>
+          </button>
+        ) : (
+          <span className="span-toggle-spacer" />
+        )}
+        <span className="span-service-mark" style={{ background: color }} aria-hidden="true" />
+        {isError && (
+          <span className="span-error-mark" title="Error" aria-label="error">
+            !
+          </span>
+        )}
+        {span ? (
+          <>
+            <span className="span-service">{service}</span>
+            <span className="span-name" title={span.name}>
+              {span.name}
+            </span>
+          </>
+        ) : (
+          <span className="span-name span-missing">missing span {id}</span>
+        )}
+      </div>
+      <div className="span-row-timeline">
+        <SpanBar
+          scale={scale}
+          startNs={startNs}
+          durationNs={durationNs}
+          endOfTraceNs={tree.endNs}
+          color={isError ? 'var(--error)' : color}
+          label={durationNs === null ? 'no end recorded' : formatDuration(durationNs)}
+          isPlaceholder={placeholder !== undefined}
+        />
+      </div>
+    </div>
+  );
+});

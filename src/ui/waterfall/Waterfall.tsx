@@ -1,0 +1,77 @@
+import { useCallback, useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { buildVisibleRows } from '../../model/rows';
+import type { SpanTree } from '../../model/span-tree';
+import { ZERO_NS } from '../../model/trace';
+import { usePreferences } from '../../state/preferences';
+import { useViewStore } from '../../state/view-store';
+import { SpanRow } from './SpanRow';
+import { TimeGrid } from './TimeGrid';
+import { WaterfallHeader } from './WaterfallHeader';
+import { useScrollToSelection } from './use-scroll-to-selection';
+import { useTimeScale } from './use-time-scale';
+import { useWaterfallKeyboard } from './use-waterfall-keyboard';
+import { nodeIdOf } from '../../model/span-tree';
+import './Waterfall.css';
+
+export const ROW_HEIGHT_PX = 24;
+
+/** The Gantt waterfall: one virtualized DOM row per visible span on one shared time axis. */
+export function Waterfall({ tree }: { tree: SpanTree }) {
+  const collapsed = useViewStore((state) => state.collapsed);
+  const selectedSpanId = useViewStore((state) => state.selectedSpanId);
+  const selectSpan = useViewStore((state) => state.selectSpan);
+  const toggleCollapsed = useViewStore((state) => state.toggleCollapsed);
+  const nameColumnPx = usePreferences((state) => state.nameColumnPx);
+  const rows = useMemo(() => buildVisibleRows(tree, collapsed), [tree, collapsed]);
+  const scale = useTimeScale(ZERO_NS, tree.endNs);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: 12,
+  });
+
+  const onSelect = useCallback((spanId: string) => selectSpan(spanId, 'row'), [selectSpan]);
+  useScrollToSelection(tree, rows, virtualizer);
+  const onKeyDown = useWaterfallKeyboard(tree, rows, virtualizer);
+
+  return (
+    <div className="waterfall" style={{ ['--name-col' as string]: `${nameColumnPx}px` }}>
+      <WaterfallHeader tree={tree} scale={scale} />
+      <div className="waterfall-body">
+        <TimeGrid scale={scale} />
+        <div
+          ref={scrollRef}
+          className="waterfall-scroll"
+          tabIndex={0}
+          role="tree"
+          aria-label="Spans"
+          onKeyDown={onKeyDown}
+        >
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const node = rows[item.index] ?? 0;
+              const id = nodeIdOf(tree, node);
+              return (
+                <SpanRow
+                  key={id}
+                  tree={tree}
+                  node={node}
+                  topPx={item.start}
+                  scale={scale}
+                  isSelected={id === selectedSpanId}
+                  isCollapsed={collapsed.has(id)}
+                  onSelect={onSelect}
+                  onToggle={toggleCollapsed}
+                />
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
