@@ -2,12 +2,15 @@ import { useMemo } from 'react';
 import { buildSpanTree, type SpanTree } from '../model/span-tree';
 import { summarizeTrace, type TraceSummary } from '../model/trace-summary';
 import type { ParsedTrace, Problem } from '../model/trace';
+import type { SpanFacets } from '../model/search';
 
 export interface TraceModel {
   readonly tree: SpanTree;
   readonly summary: TraceSummary;
   /** What the adapter dropped or repaired, then what the tree builder repaired. */
   readonly problems: readonly Problem[];
+  /** LLM kind and models per span, for the filters (undefined until LLM extraction lands). */
+  readonly facets: readonly (SpanFacets | undefined)[] | undefined;
 }
 
 export function buildTraceModel(parsed: ParsedTrace): TraceModel {
@@ -16,6 +19,7 @@ export function buildTraceModel(parsed: ParsedTrace): TraceModel {
     tree,
     summary: summarizeTrace(tree),
     problems: [...parsed.problems, ...tree.problems],
+    facets: undefined,
   };
 }
 

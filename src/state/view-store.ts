@@ -1,4 +1,13 @@
 import { create } from 'zustand';
+import { EMPTY_FILTER, type SpanFilter } from '../model/search';
+
+export type FilterView = 'highlight' | 'hide';
+
+/** A zoom window in ms offsets from the trace start (the URL's `from`/`to`). */
+export interface ZoomWindow {
+  readonly fromMs: number;
+  readonly toMs: number;
+}
 
 /**
  * Shared UI state of the trace page. Sets are replaced, never mutated, so selectors see a new
@@ -7,18 +16,41 @@ import { create } from 'zustand';
 export interface ViewState {
   selectedSpanId: string | null;
   collapsed: ReadonlySet<string>;
+  filter: SpanFilter;
+  filterView: FilterView;
+  zoom: ZoomWindow | null;
+  showCriticalPath: boolean;
   /** How the selection last changed: the waterfall scrolls to the span unless a row was clicked. */
   selectionOrigin: 'row' | 'external';
   selectSpan: (spanId: string | null, origin?: 'row' | 'external') => void;
   toggleCollapsed: (spanId: string) => void;
   setCollapsed: (ids: Iterable<string>) => void;
   expandAll: () => void;
-  reset: (state: { selectedSpanId: string | null; collapsed: ReadonlySet<string> }) => void;
+  setFilter: (patch: Partial<SpanFilter>) => void;
+  clearFilter: () => void;
+  setFilterView: (view: FilterView) => void;
+  setZoom: (zoom: ZoomWindow | null) => void;
+  setShowCriticalPath: (show: boolean) => void;
+  reset: (state: SharedView) => void;
 }
 
-export const useViewStore = create<ViewState>()((set) => ({
+/** The part of the view that a shared URL carries. */
+export type SharedView = Pick<
+  ViewState,
+  'selectedSpanId' | 'collapsed' | 'filter' | 'filterView' | 'zoom' | 'showCriticalPath'
+>;
+
+export const DEFAULT_VIEW: SharedView = {
   selectedSpanId: null,
   collapsed: new Set<string>(),
+  filter: EMPTY_FILTER,
+  filterView: 'highlight',
+  zoom: null,
+  showCriticalPath: true,
+};
+
+export const useViewStore = create<ViewState>()((set) => ({
+  ...DEFAULT_VIEW,
   selectionOrigin: 'external',
   selectSpan: (spanId, origin = 'external') =>
     set({ selectedSpanId: spanId, selectionOrigin: origin }),
@@ -31,9 +63,10 @@ export const useViewStore = create<ViewState>()((set) => ({
     }),
   setCollapsed: (ids) => set({ collapsed: new Set(ids) }),
   expandAll: () => set({ collapsed: new Set<string>() }),
-  reset: ({ selectedSpanId, collapsed }) =>
-    set({ selectedSpanId, collapsed, selectionOrigin: 'external' }),
+  setFilter: (patch) => set((state) => ({ filter: { ...state.filter, ...patch } })),
+  clearFilter: () => set({ filter: EMPTY_FILTER }),
+  setFilterView: (filterView) => set({ filterView }),
+  setZoom: (zoom) => set({ zoom }),
+  setShowCriticalPath: (showCriticalPath) => set({ showCriticalPath }),
+  reset: (view) => set({ ...view, selectionOrigin: 'external' }),
 }));
-
-export const selectSelectedSpanId = (state: ViewState) => state.selectedSpanId;
-export const selectCollapsed = (state: ViewState) => state.collapsed;

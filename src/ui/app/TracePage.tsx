@@ -10,9 +10,17 @@ import './TracePage.css';
 /** `/trace/:sourceId/:traceId`: fetch through the server proxy, then header + waterfall + detail. */
 export function TracePage() {
   const { sourceId = '', traceId = '' } = useParams();
+  return (
+    <>
+      <UrlViewSync traceKey={`${sourceId}/${traceId}`} />
+      <TraceContent sourceId={sourceId} traceId={traceId} />
+    </>
+  );
+}
+
+function TraceContent({ sourceId, traceId }: { sourceId: string; traceId: string }) {
   const { trace, sources } = useTrace(sourceId, traceId);
   const model = useTraceModel(trace.data);
-  useUrlViewSync(`${sourceId}/${traceId}`);
 
   if (sources.isError) {
     return <LoadError error={sources.error} onRetry={() => void sources.refetch()} />;
@@ -42,4 +50,10 @@ export function TracePage() {
       <TraceWorkspace model={model} />
     </div>
   );
+}
+
+/** Renders nothing; isolates URL syncing so store changes do not re-render the whole page. */
+function UrlViewSync({ traceKey }: { traceKey: string }) {
+  useUrlViewSync(traceKey);
+  return null;
 }

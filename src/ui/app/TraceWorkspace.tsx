@@ -1,14 +1,24 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { TraceModel } from '../../state/trace-model';
 import { usePreferences } from '../../state/preferences';
 import { useViewStore } from '../../state/view-store';
+import { useFilterMatches } from '../../state/filter-matches';
+import { FilterBar } from '../filters/FilterBar';
+import { useMatchStepper } from '../filters/use-match-stepper';
+import { ShortcutHelp } from './ShortcutHelp';
+import { useTraceShortcuts } from './use-trace-shortcuts';
 import { SpanDetail } from '../span-detail/SpanDetail';
 import { Waterfall } from '../waterfall/Waterfall';
 import { DragHandle } from '../shared/DragHandle';
 
 /** Waterfall on the left, the selected span's detail on the right (resizable). */
 export function TraceWorkspace({ model }: { model: TraceModel }) {
-  const { tree } = model;
+  const { tree, facets } = model;
+  const matches = useFilterMatches(tree, facets);
+  const [isHelpOpen, setHelpOpen] = useState(false);
+  const stepMatch = useMatchStepper(tree, matches);
+  const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
+  useTraceShortcuts({ stepMatch, toggleHelp });
   const selectedSpanId = useViewStore((state) => state.selectedSpanId);
   const selectSpan = useViewStore((state) => state.selectSpan);
   const detailPanelPx = usePreferences((state) => state.detailPanelPx);
@@ -27,8 +37,10 @@ export function TraceWorkspace({ model }: { model: TraceModel }) {
 
   return (
     <div className="trace-workspace">
+      {isHelpOpen && <ShortcutHelp onClose={toggleHelp} />}
       <div className="trace-workspace-main">
-        <Waterfall tree={tree} />
+        <FilterBar tree={tree} facets={facets} matches={matches} />
+        <Waterfall tree={tree} matches={matches} />
       </div>
       {selectedNode !== undefined && (
         <aside

@@ -4,6 +4,7 @@ import { formatCount, formatDateTime, formatDuration } from '../shared/format';
 import { serviceColor } from '../shared/service-color';
 import { ProblemsStrip } from './ProblemsStrip';
 import { SummaryFigure } from './SummaryFigure';
+import { CopyLinkButton } from './CopyLinkButton';
 import './TraceSummaryBar.css';
 
 interface TraceSummaryBarProps {
@@ -32,6 +33,7 @@ export function TraceSummaryBar({ model, sourceId }: TraceSummaryBarProps) {
         <span className="trace-summary-source" title="Source">
           {sourceId}
         </span>
+        <CopyLinkButton />
       </div>
       <dl className="trace-summary-figures">
         <SummaryFigure label="Started" testId="summary-start" value={summary.startEpochUs}>

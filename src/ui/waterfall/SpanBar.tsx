@@ -17,6 +17,8 @@ export function SpanBar(props: SpanBarProps) {
   const { scale, startNs, durationNs, endOfTraceNs, color, label, isPlaceholder } = props;
   const isOpen = durationNs === null;
   const endNs = isOpen ? endOfTraceNs : startNs + durationNs;
+  // Entirely outside the zoom window: nothing to draw.
+  if (scale(endNs) < 0 || scale(startNs) > 1) return null;
   const leftPct = clampPct(scale(startNs) * 100);
   const rightPct = clampPct(scale(endNs) * 100);
   const widthPct = Math.max(rightPct - leftPct, 0);

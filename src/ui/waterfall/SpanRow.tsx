@@ -15,6 +15,11 @@ interface SpanRowProps {
   scale: TimeScale;
   isSelected: boolean;
   isCollapsed: boolean;
+  /** Whether the span matches the active filter; `undefined` when no filter is active. */
+  match: boolean | undefined;
+  isDimmed: boolean;
+  /** Children left out by the "hide" filter view. */
+  hiddenChildCount: number;
   onSelect: (spanId: string) => void;
   onToggle: (spanId: string) => void;
 }
@@ -22,6 +27,7 @@ interface SpanRowProps {
 /** One waterfall row: the tree column (indent, toggle, service, name) and the bar. */
 export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
   const { tree, node, topPx, scale, isSelected, isCollapsed, onSelect, onToggle } = props;
+  const { match, isDimmed, hiddenChildCount } = props;
   const spans = tree.trace.spans;
   const span = spans[node];
   const placeholder = span ? undefined : tree.placeholders[node - spans.length];
@@ -36,13 +42,14 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
 
   return (
     <div
-      className={`span-row${isSelected ? ' is-selected' : ''}${isError ? ' is-error' : ''}${placeholder ? ' is-placeholder' : ''}`}
+      className={`span-row${isSelected ? ' is-selected' : ''}${isError ? ' is-error' : ''}${placeholder ? ' is-placeholder' : ''}${isDimmed ? ' is-dimmed' : ''}${match ? ' is-match' : ''}`}
       style={{ transform: `translateY(${topPx}px)` }}
       data-testid="span-row"
       data-span-id={id}
       data-depth={depth}
       data-error={isError ? 'true' : 'false'}
       data-collapsed={isCollapsed ? 'true' : 'false'}
+      data-match={match === undefined ? undefined : String(match)}
       data-critical="false"
       role="treeitem"
       aria-level={depth + 1}
@@ -84,6 +91,11 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
           </>
         ) : (
           <span className="span-name span-missing">missing span {id}</span>
+        )}
+        {hiddenChildCount > 0 && (
+          <span className="span-hidden-count" title="Children hidden by the filter">
+            {hiddenChildCount} hidden
+          </span>
         )}
       </div>
       <div className="span-row-timeline">

@@ -1,10 +1,12 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { buildVisibleRows } from '../../model/rows';
+import { buildFilteredRows, buildVisibleRows } from '../../model/rows';
 import type { SpanTree } from '../../model/span-tree';
-import { ZERO_NS } from '../../model/trace';
+import { millisToNanos, ZERO_NS } from '../../model/trace';
 import { usePreferences } from '../../state/preferences';
+import type { FilterMatches } from '../../state/filter-matches';
 import { useViewStore } from '../../state/view-store';
+import { Minimap } from './Minimap';
 import { SpanRow } from './SpanRow';
 import { TimeGrid } from './TimeGrid';
 import { WaterfallHeader } from './WaterfallHeader';
@@ -17,14 +19,26 @@ import './Waterfall.css';
 export const ROW_HEIGHT_PX = 24;
 
 /** The Gantt waterfall: one virtualized DOM row per visible span on one shared time axis. */
-export function Waterfall({ tree }: { tree: SpanTree }) {
+export function Waterfall({ tree, matches }: { tree: SpanTree; matches: FilterMatches }) {
   const collapsed = useViewStore((state) => state.collapsed);
   const selectedSpanId = useViewStore((state) => state.selectedSpanId);
   const selectSpan = useViewStore((state) => state.selectSpan);
   const toggleCollapsed = useViewStore((state) => state.toggleCollapsed);
   const nameColumnPx = usePreferences((state) => state.nameColumnPx);
-  const rows = useMemo(() => buildVisibleRows(tree, collapsed), [tree, collapsed]);
-  const scale = useTimeScale(ZERO_NS, tree.endNs);
+  const filterView = useViewStore((state) => state.filterView);
+  const isHiding = matches.isActive && filterView === 'hide';
+  const { rows, hiddenChildren } = useMemo(
+    () =>
+      isHiding
+        ? buildFilteredRows(tree, collapsed, matches.matches)
+        : { rows: buildVisibleRows(tree, collapsed), hiddenChildren: undefined },
+    [tree, collapsed, matches, isHiding],
+  );
+  const zoom = useViewStore((state) => state.zoom);
+  const scale = useTimeScale(
+    zoom ? millisToNanos(zoom.fromMs) : ZERO_NS,
+    zoom ? millisToNanos(zoom.toMs) : tree.endNs,
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
@@ -40,6 +54,7 @@ export function Waterfall({ tree }: { tree: SpanTree }) {
 
   return (
     <div className="waterfall" style={{ ['--name-col' as string]: `${nameColumnPx}px` }}>
+      <Minimap tree={tree} />
       <WaterfallHeader tree={tree} scale={scale} />
       <div className="waterfall-body">
         <TimeGrid scale={scale} />
@@ -64,6 +79,9 @@ export function Waterfall({ tree }: { tree: SpanTree }) {
                   scale={scale}
                   isSelected={id === selectedSpanId}
                   isCollapsed={collapsed.has(id)}
+                  match={matches.isActive ? matches.matches[node] === 1 : undefined}
+                  isDimmed={matches.isActive && !isHiding && matches.matches[node] !== 1}
+                  hiddenChildCount={hiddenChildren?.[item.index] ?? 0}
                   onSelect={onSelect}
                   onToggle={toggleCollapsed}
                 />

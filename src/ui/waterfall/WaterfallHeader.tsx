@@ -13,6 +13,7 @@ export function WaterfallHeader({ tree, scale }: { tree: SpanTree; scale: TimeSc
   const setNameColumnPx = usePreferences((state) => state.setNameColumnPx);
   const expandAll = useViewStore((state) => state.expandAll);
   const setCollapsed = useViewStore((state) => state.setCollapsed);
+  const setZoom = useViewStore((state) => state.setZoom);
   const onResize = useCallback(
     (deltaPx: number, startPx: number) => setNameColumnPx(startPx + deltaPx),
     [setNameColumnPx],
@@ -38,7 +39,10 @@ export function WaterfallHeader({ tree, scale }: { tree: SpanTree; scale: TimeSc
           onDrag={onResize}
         />
       </div>
-      <TimeRuler scale={scale} />
+      <TimeRuler
+        scale={scale}
+        onSelectRange={(fromNs, toNs) => setZoom({ fromMs: fromNs / 1e6, toMs: toNs / 1e6 })}
+      />
     </div>
   );
 }
