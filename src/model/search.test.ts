@@ -68,7 +68,7 @@ describe('matchSpans on the 57-span GenAI trace', () => {
     expect(matchedIds(tree, { errorsOnly: true, services: ['auth-service'] })).toEqual([]);
     // Six MCP calls take 850 ms; one takes 3.9 s.
     expect(matchedIds(tree, { text: 'mcp', minDurationNs: parseDuration('800ms') })).toHaveLength(
-      8,
+      7,
     );
     expect(matchedIds(tree, { text: 'mcp', minDurationNs: parseDuration('900ms') })).toEqual([
       '0000000000000033',
