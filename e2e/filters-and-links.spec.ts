@@ -11,7 +11,7 @@ test.describe('filters', () => {
     await page.getByTestId('filter-errors').check();
     await expect(page.getByTestId('filter-match-count')).toHaveAttribute('data-value', '1');
     await expect(
-      page.locator(`[data-testid=\"span-row\"][data-span-id=\"${ERROR_SPAN}\"]`),
+      page.locator(`[data-testid="span-row"][data-span-id="${ERROR_SPAN}"]`),
     ).toHaveAttribute('data-match', 'true');
     await expect(
       page.locator('[data-testid="span-row"][data-match="false"]').first(),
@@ -46,7 +46,7 @@ test.describe('filters', () => {
     page,
   }) => {
     await openTrace(page, JAEGER_SOURCE, JAEGER_TRACES.nonHexIds, { span: 'span-1' });
-    await page.locator('[data-testid=\"span-row\"][data-span-id=\"span-1\"]').click();
+    await page.locator('[data-testid="span-row"][data-span-id="span-1"]').click();
     await page.keyboard.press('ArrowDown');
     await expect(page.getByTestId('span-detail')).toHaveAttribute('data-span-id', 'span-2');
     await page.keyboard.press('ArrowUp');
@@ -73,7 +73,7 @@ test('a copied link reopens the same span, filters, zoom and collapsed rows', as
   await openTrace(page, JAEGER_SOURCE, GENAI);
   await page.getByTestId('filter-text').fill('mcp');
   await page.getByTestId('filter-view').selectOption('hide');
-  await page.locator('[data-testid=\"span-row\"][data-span-id=\"000000000000000d\"]').click();
+  await page.locator('[data-testid="span-row"][data-span-id="000000000000000d"]').click();
   await page
     .locator('[data-span-id="0000000000000008"]')
     .getByRole('button', { name: /collapse/i })
@@ -110,11 +110,11 @@ test('a copied link reopens the same span, filters, zoom and collapsed rows', as
   await expect(teammate.getByTestId('filter-text')).toHaveValue('mcp');
   await expect(teammate.getByTestId('filter-view')).toHaveValue('hide');
   await expect(
-    teammate.locator('[data-testid=\"span-row\"][data-span-id=\"0000000000000008\"]'),
+    teammate.locator('[data-testid="span-row"][data-span-id="0000000000000008"]'),
   ).toHaveAttribute('data-collapsed', 'true');
   await expect(teammate.getByTestId('zoom-reset')).toBeVisible();
   await expect(
-    teammate.locator('[data-testid=\"span-row\"][data-span-id=\"000000000000000d\"]'),
+    teammate.locator('[data-testid="span-row"][data-span-id="000000000000000d"]'),
   ).toBeInViewport();
   expect(teammate.url()).toBe(link);
   await fresh.close();

@@ -4,16 +4,18 @@
  * location can change in one place.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const FIXTURES_DIR = new URL('./fixtures/', import.meta.url);
+// node:path, not `new URL(…)`: under jsdom the global URL is jsdom's, which fileURLToPath rejects.
+const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 /** Absolute path of a fixture, e.g. `fixturePath('jaeger/trace-object_child-outlives-parent.json')`. */
 export function fixturePath(relPath: string): string {
   if (relPath.startsWith('/') || relPath.split(/[\\/]/).includes('..')) {
     throw new Error(`fixture path must stay inside test/fixtures: ${relPath}`);
   }
-  return fileURLToPath(new URL(relPath, FIXTURES_DIR));
+  return join(FIXTURES_DIR, relPath);
 }
 
 /** The fixture's text, exactly as stored (UTF-8). */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../../test/fixtures';
-import { parseJaegerTrace } from '../sources/jaeger/parse-jaeger';
+import { loadJaegerTree } from '../../test/parsed-fixtures';
 import { buildFilteredRows } from './rows';
 import {
   EMPTY_FILTER,
@@ -12,11 +11,10 @@ import {
   type SpanFacets,
   type SpanFilter,
 } from './search';
-import { buildSpanTree, nodeIdOf, type SpanTree } from './span-tree';
+import { nodeIdOf, type SpanTree } from './span-tree';
 
 function genaiTree(): SpanTree {
-  const parsed = parseJaegerTrace(loadFixture('jaeger/trace-object_genai_57spans_10procs.json'));
-  return buildSpanTree(parsed.trace);
+  return loadJaegerTree('jaeger/trace-object_genai_57spans_10procs.json');
 }
 
 function matchedIds(tree: SpanTree, filter: Partial<SpanFilter>, facets?: SpanFacets[]): string[] {

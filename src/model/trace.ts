@@ -9,6 +9,8 @@
  * conversions live in this file.
  */
 
+import type { LlmLogRecord } from './llm/gen-ai-logs';
+
 export type Nanos = number & { readonly __unit: 'ns' };
 export type EpochMicros = number & { readonly __unit: 'epoch-us' };
 
@@ -146,6 +148,11 @@ export interface Problem {
 export interface ParsedTrace {
   readonly trace: Trace;
   readonly problems: readonly Problem[];
+  /**
+   * OTLP log records that belong to the trace's spans (OTel GenAI instrumentation puts prompt
+   * and completion content there); only sources that have them set this.
+   */
+  readonly logs?: readonly LlmLogRecord[];
 }
 
 /** Lowercase; strips nothing else. Ids are opaque strings and may not be hex at all. */

@@ -1,4 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { groupLogsBySpan } from '../../model/llm/extract';
+import { spanIdKey } from '../../model/trace';
 import type { TraceModel } from '../../state/trace-model';
 import { usePreferences } from '../../state/preferences';
 import { useViewStore } from '../../state/view-store';
@@ -14,6 +16,10 @@ import { DragHandle } from '../shared/DragHandle';
 /** Waterfall on the left, the selected span's detail on the right (resizable). */
 export function TraceWorkspace({ model }: { model: TraceModel }) {
   const { tree, facets } = model;
+  const logsBySpan = useMemo(
+    () => groupLogsBySpan(model.logs ?? [], tree.trace.traceId),
+    [model.logs, tree],
+  );
   const matches = useFilterMatches(tree, facets);
   const [isHelpOpen, setHelpOpen] = useState(false);
   const stepMatch = useMatchStepper(tree, matches);
@@ -40,7 +46,7 @@ export function TraceWorkspace({ model }: { model: TraceModel }) {
       {isHelpOpen && <ShortcutHelp onClose={toggleHelp} />}
       <div className="trace-workspace-main">
         <FilterBar tree={tree} facets={facets} matches={matches} />
-        <Waterfall tree={tree} matches={matches} />
+        <Waterfall tree={tree} matches={matches} llmCalls={model.llm.calls} />
       </div>
       {selectedNode !== undefined && (
         <aside
@@ -59,6 +65,7 @@ export function TraceWorkspace({ model }: { model: TraceModel }) {
             node={selectedNode}
             onSelectSpan={onSelectSpan}
             onClose={onClose}
+            logs={logsBySpan.get(spanIdKey(tree.trace.spans[selectedNode]?.sourceSpanId ?? ''))}
           />
         </aside>
       )}

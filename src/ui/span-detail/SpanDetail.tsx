@@ -1,6 +1,8 @@
 import type { SpanTree } from '../../model/span-tree';
 import { childrenOf, placeholderOfNode, spanOfNode } from '../../model/span-tree';
-import { serviceOf } from '../../model/trace';
+import type { LlmLogRecord } from '../../model/llm/extract';
+import { offsetToEpochMillis, serviceOf } from '../../model/trace';
+import { LlmSection } from '../llm/LlmSection';
 import { AttributeList } from './AttributeList';
 import { DetailSection } from './DetailSection';
 import { EventList } from './EventList';
@@ -17,13 +19,15 @@ export interface SpanDetailProps {
   readonly node: number;
   readonly onSelectSpan: (spanId: string) => void;
   readonly onClose: () => void;
+  /** OTLP log records of the selected span (GenAI content events), when the source has them. */
+  readonly logs?: readonly LlmLogRecord[];
 }
 
 /**
  * The detail panel of the selected node. Lists and values inside are keyed by span id, so a
  * new selection resets filters and "show all" expansions while sections keep their open state.
  */
-export function SpanDetail({ tree, node, onSelectSpan, onClose }: SpanDetailProps) {
+export function SpanDetail({ tree, node, onSelectSpan, onClose, logs }: SpanDetailProps) {
   const span = spanOfNode(tree, node);
   if (!span) {
     const placeholder = placeholderOfNode(tree, node);
@@ -42,6 +46,12 @@ export function SpanDetail({ tree, node, onSelectSpan, onClose }: SpanDetailProp
     <div className="span-detail" data-testid="span-detail" data-span-id={id}>
       <SpanHeader span={span} service={serviceOf(tree.trace, span)} onClose={onClose} />
       <SpanFacts key={id} tree={tree} node={node} span={span} onSelectSpan={onSelectSpan} />
+      <LlmSection
+        key={`llm-${id}`}
+        span={span}
+        logs={logs}
+        spanStartEpochMs={offsetToEpochMillis(tree.trace, span.startNs)}
+      />
       {span.warnings.length > 0 && (
         <DetailSection title="Warnings" count={span.warnings.length} tone="warning">
           <WarningList key={id} warnings={span.warnings} />

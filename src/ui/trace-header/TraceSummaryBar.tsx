@@ -1,10 +1,11 @@
-import type { TraceModel } from '../../state/trace-model';
+import { useTraceCost, type TraceModel } from '../../state/trace-model';
 import { nanosToMillis } from '../../model/trace';
 import { formatCount, formatDateTime, formatDuration } from '../shared/format';
 import { serviceColor } from '../shared/service-color';
 import { ProblemsStrip } from './ProblemsStrip';
 import { SummaryFigure } from './SummaryFigure';
 import { CopyLinkButton } from './CopyLinkButton';
+import { CostFigure } from './CostFigure';
 import './TraceSummaryBar.css';
 
 interface TraceSummaryBarProps {
@@ -14,7 +15,9 @@ interface TraceSummaryBarProps {
 
 /** The trace header: name, start, duration and the counts a user checks first. */
 export function TraceSummaryBar({ model, sourceId }: TraceSummaryBarProps) {
-  const { summary, problems, tree } = model;
+  const { summary, problems, tree, llm } = model;
+  const cost = useTraceCost(model);
+  const hasLlm = llm.totals.llmCallCount + llm.totals.embeddingCallCount > 0;
   return (
     <section className="trace-summary" data-testid="trace-summary" aria-label="Trace summary">
       <div className="trace-summary-title">
@@ -63,6 +66,35 @@ export function TraceSummaryBar({ model, sourceId }: TraceSummaryBarProps) {
         >
           {formatCount(summary.errorCount)}
         </SummaryFigure>
+        {hasLlm && (
+          <>
+            <SummaryFigure
+              label="LLM calls"
+              testId="summary-llm-count"
+              value={llm.totals.llmCallCount}
+            >
+              {formatCount(llm.totals.llmCallCount)}
+              {llm.totals.embeddingCallCount > 0 && (
+                <span className="summary-figure-note"> +{llm.totals.embeddingCallCount} embed</span>
+              )}
+            </SummaryFigure>
+            <SummaryFigure
+              label="Tokens in"
+              testId="summary-input-tokens"
+              value={llm.totals.inputTokens}
+            >
+              {formatCount(llm.totals.inputTokens)}
+            </SummaryFigure>
+            <SummaryFigure
+              label="out"
+              testId="summary-output-tokens"
+              value={llm.totals.outputTokens}
+            >
+              {formatCount(llm.totals.outputTokens)}
+            </SummaryFigure>
+            <CostFigure cost={cost} />
+          </>
+        )}
         <SummaryFigure
           label="Problems"
           testId="summary-problem-count"

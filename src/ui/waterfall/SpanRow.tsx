@@ -4,6 +4,9 @@ import { serviceOf, type Nanos } from '../../model/trace';
 import { formatDuration } from '../shared/format';
 import { serviceColor } from '../shared/service-color';
 import { SpanBar } from './SpanBar';
+import type { LlmCall } from '../../model/llm/llm-call';
+import { LlmRowBadges } from '../llm/LlmRowBadges';
+import { formatTokensShort } from '../llm/llm-format';
 import type { TimeScale } from './use-time-scale';
 
 const INDENT_PX = 14;
@@ -20,6 +23,7 @@ interface SpanRowProps {
   isDimmed: boolean;
   /** Children left out by the "hide" filter view. */
   hiddenChildCount: number;
+  llmCall: LlmCall | undefined;
   onSelect: (spanId: string) => void;
   onToggle: (spanId: string) => void;
 }
@@ -27,7 +31,7 @@ interface SpanRowProps {
 /** One waterfall row: the tree column (indent, toggle, service, name) and the bar. */
 export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
   const { tree, node, topPx, scale, isSelected, isCollapsed, onSelect, onToggle } = props;
-  const { match, isDimmed, hiddenChildCount } = props;
+  const { match, isDimmed, hiddenChildCount, llmCall } = props;
   const spans = tree.trace.spans;
   const span = spans[node];
   const placeholder = span ? undefined : tree.placeholders[node - spans.length];
@@ -84,6 +88,7 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
         )}
         {span ? (
           <>
+            {llmCall && <LlmRowBadges call={llmCall} />}
             <span className="span-service">{service}</span>
             <span className="span-name" title={span.name}>
               {span.name}
@@ -105,10 +110,18 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
           durationNs={durationNs}
           endOfTraceNs={tree.endNs}
           color={isError ? 'var(--error)' : color}
-          label={durationNs === null ? 'no end recorded' : formatDuration(durationNs)}
+          label={barLabel(durationNs, llmCall)}
           isPlaceholder={placeholder !== undefined}
         />
       </div>
     </div>
   );
 });
+
+/** Duration, plus input→output tokens for model calls. */
+function barLabel(durationNs: Nanos | null, call: LlmCall | undefined): string {
+  const duration = durationNs === null ? 'no end recorded' : formatDuration(durationNs);
+  const usage = call?.usage;
+  if (!usage || (usage.input === undefined && usage.output === undefined)) return duration;
+  return `${duration} · ${formatTokensShort(usage.input ?? 0)}→${formatTokensShort(usage.output ?? 0)} tok`;
+}

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { buildFilteredRows, buildVisibleRows } from '../../model/rows';
 import type { SpanTree } from '../../model/span-tree';
+import type { LlmCall } from '../../model/llm/llm-call';
 import { millisToNanos, ZERO_NS } from '../../model/trace';
 import { usePreferences } from '../../state/preferences';
 import type { FilterMatches } from '../../state/filter-matches';
@@ -19,7 +20,14 @@ import './Waterfall.css';
 export const ROW_HEIGHT_PX = 24;
 
 /** The Gantt waterfall: one virtualized DOM row per visible span on one shared time axis. */
-export function Waterfall({ tree, matches }: { tree: SpanTree; matches: FilterMatches }) {
+interface WaterfallProps {
+  tree: SpanTree;
+  matches: FilterMatches;
+  /** LLM call per node (model pill, kind icon, tokens on the bar label). */
+  llmCalls: readonly (LlmCall | undefined)[];
+}
+
+export function Waterfall({ tree, matches, llmCalls }: WaterfallProps) {
   const collapsed = useViewStore((state) => state.collapsed);
   const selectedSpanId = useViewStore((state) => state.selectedSpanId);
   const selectSpan = useViewStore((state) => state.selectSpan);
@@ -82,6 +90,7 @@ export function Waterfall({ tree, matches }: { tree: SpanTree; matches: FilterMa
                   match={matches.isActive ? matches.matches[node] === 1 : undefined}
                   isDimmed={matches.isActive && !isHiding && matches.matches[node] !== 1}
                   hiddenChildCount={hiddenChildren?.[item.index] ?? 0}
+                  llmCall={llmCalls[node]}
                   onSelect={onSelect}
                   onToggle={toggleCollapsed}
                 />
