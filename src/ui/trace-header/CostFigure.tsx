@@ -16,8 +16,14 @@ export function CostFigure({ cost }: { cost: TraceCost | undefined }) {
             : undefined
         }
       >
-        {cost === undefined ? 'pricing…' : formatUsd(cost.costUsd)}
-        {cost?.isPartial && <span className="summary-figure-note"> partial</span>}
+        {cost === undefined
+          ? 'pricing…'
+          : cost.isPartial && cost.costUsd === 0
+            ? 'unknown'
+            : formatUsd(cost.costUsd)}
+        {cost?.isPartial && cost.costUsd > 0 && (
+          <span className="summary-figure-note"> partial</span>
+        )}
       </dd>
     </div>
   );
