@@ -2,7 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { APP_PORT, DOWN_SOURCE_CONFIG, PROXY_TIMEOUT_MS, REPLAY_PORT } from './e2e/support/e2e-env';
+import {
+  APP_PORT,
+  DOWN_SOURCE_CONFIG,
+  MULTI_REPLAY_PORT,
+  PROXY_TIMEOUT_MS,
+  REPLAY_PORT,
+} from './e2e/support/e2e-env';
 
 /**
  * End-to-end tests drive Debian's Chromium against the real built server (`npm run build` runs
@@ -61,6 +67,14 @@ export default defineConfig({
       gracefulShutdown: { signal: 'SIGTERM', timeout: 2_000 },
     },
     {
+      // Jaeger v3, Tempo and Zipkin stand-ins (sources in e2e/support/tracefall.e2e.config.json).
+      command: `node e2e/replay/multi-replay.mjs --host 127.0.0.1 --port ${MULTI_REPLAY_PORT}`,
+      url: `http://127.0.0.1:${MULTI_REPLAY_PORT}/health`,
+      reuseExistingServer,
+      timeout: 30_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 2_000 },
+    },
+    {
       command: 'node dist/server/main.js',
       url: `${baseURL}/api/health`,
       reuseExistingServer,
@@ -69,10 +83,11 @@ export default defineConfig({
       env: {
         HOST: '127.0.0.1',
         PORT: String(APP_PORT),
-        OTLP_HTTP_PORT: '0',
+        // The embedded receiver on a fixed free port, for e2e/local-store.spec.ts.
+        OTLP_HTTP_PORT: '4399',
         JAEGER_URL: `http://127.0.0.1:${REPLAY_PORT}`,
         TEMPO_URL: '',
-        // Adds the source `down` (a closed port) next to `jaeger`.
+        // Adds the source `down` (a closed port) and the multi-replay sources next to `jaeger`.
         TRACEFALL_CONFIG: DOWN_SOURCE_CONFIG,
         TRACEFALL_DATA_DIR: process.env.TRACEFALL_E2E_DATA_DIR,
         TRACEFALL_DEMO: '0',

@@ -5,10 +5,22 @@ export const APP_PORT = 8099;
 /** The Jaeger replay (e2e/replay/jaeger-replay.mjs), reachable by the server as source `jaeger`. */
 export const REPLAY_PORT = 16699;
 export const REPLAY_URL = `http://127.0.0.1:${REPLAY_PORT}`;
+/** The Jaeger v3 / Tempo / Zipkin replay (e2e/replay/multi-replay.mjs), one path prefix each. */
+export const MULTI_REPLAY_PORT = 16689;
 /** Config file adding DOWN_SOURCE, relative to the repository root. */
 export const DOWN_SOURCE_CONFIG = 'e2e/support/tracefall.e2e.config.json';
 /** Source ids configured for the e2e server. */
 export const JAEGER_SOURCE = 'jaeger';
+/** Sources served by the multi-backend replay (see tracefall.e2e.config.json). */
+export const BACKEND_SOURCES = {
+  jaegerV3: 'jaeger-v3',
+  /** Jaeger before v2.19: no /api/v3/trace-summaries. */
+  jaegerV3Old: 'jaeger-v3-old',
+  tempo: 'tempo',
+  /** Tempo before 2.0: no /api/v2 routes, `instrumentationLibrarySpans`. */
+  tempoOld: 'tempo-old',
+  zipkin: 'zipkin',
+} as const;
 /** Points at a closed port: every proxied request fails with 502 upstream-unreachable. */
 export const DOWN_SOURCE = 'down';
 /** Proxy timeout of the e2e server (TRACEFALL_PROXY_TIMEOUT_MS). */

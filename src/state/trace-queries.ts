@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { TraceLoadError, type LoadErrorReason, type SourceInfo } from '../sources/source';
-import { createSource, fetchSources } from './source-registry';
+import { createSource, fetchSources, findSourceInfo, FILE_SOURCE_ID } from './source-registry';
 
 /** Every variable a fetcher reads is in its key. */
 export const traceKeys = {
@@ -22,9 +22,10 @@ export function traceQuery(
 ) {
   return queryOptions({
     queryKey: traceKeys.detail(sourceId, traceId),
-    enabled: sources !== undefined,
+    // The opened file is not a server source: it needs no source list.
+    enabled: sources !== undefined || sourceId === FILE_SOURCE_ID,
     queryFn: ({ signal }) => {
-      const info = sources?.find((source) => source.id === sourceId);
+      const info = findSourceInfo(sources, sourceId);
       if (!info) {
         throw new TraceLoadError('unknown-source', `There is no source called "${sourceId}".`);
       }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useSources } from '../../state/trace-queries';
+import { OpenTraceFilePanel } from '../files/OpenTraceFilePanel';
 import './HomePage.css';
 
 const KIND_LABEL: Record<string, string> = {
@@ -11,7 +12,7 @@ const KIND_LABEL: Record<string, string> = {
   local: 'Embedded store',
 };
 
-/** Home: the configured sources and a way to open a trace by id. */
+/** Home: the configured sources, a way to open a trace by id, and one to open a trace file. */
 export function HomePage() {
   const sources = useSources();
   const navigate = useNavigate();
@@ -64,6 +65,8 @@ export function HomePage() {
         </form>
       </section>
 
+      <OpenTraceFilePanel />
+
       <section className="home-card">
         <h2>Sources</h2>
         {sources.isPending && <p className="muted">Loading sources…</p>}
@@ -84,6 +87,9 @@ export function HomePage() {
               <span className="source-name">{source.name}</span>
               <span className="source-kind">{KIND_LABEL[source.kind] ?? source.kind}</span>
               <code className="source-id">{source.id}</code>
+              <Link to={`/search/${encodeURIComponent(source.id)}`} className="source-search">
+                Search
+              </Link>
             </li>
           ))}
         </ul>
