@@ -22,7 +22,8 @@ function TraceContent({ sourceId, traceId }: { sourceId: string; traceId: string
   const { trace, sources } = useTrace(sourceId, traceId);
   const model = useTraceModel(trace.data);
 
-  if (sources.isError) {
+  // An opened file needs no server; only server sources depend on the source list.
+  if (sources.isError && sourceId !== 'file') {
     return <LoadError error={sources.error} onRetry={() => void sources.refetch()} />;
   }
   if (trace.isError) {

@@ -5,6 +5,7 @@ import { serviceColor } from '../shared/service-color';
 import { ProblemsStrip } from './ProblemsStrip';
 import { SummaryFigure } from './SummaryFigure';
 import { CopyLinkButton } from './CopyLinkButton';
+import { DownloadTraceButton } from '../files/DownloadTraceButton';
 import { CostFigure } from './CostFigure';
 import './TraceSummaryBar.css';
 
@@ -36,6 +37,7 @@ export function TraceSummaryBar({ model, sourceId }: TraceSummaryBarProps) {
         <span className="trace-summary-source" title="Source">
           {sourceId}
         </span>
+        <DownloadTraceButton trace={tree.trace} />
         <CopyLinkButton />
       </div>
       <dl className="trace-summary-figures">
