@@ -29,8 +29,13 @@ export interface RequestTarget {
 export interface CreateServerOptions {
   /** Directory of the built app; defaults to dist/app next to the bundled server. */
   readonly appDir?: string;
-  /** Extra routes tried before the static files (OTLP receiver, local store…). */
+  /**
+   * Extra routes (OTLP receiver, local store…), tried first: before the proxy, so a built-in
+   * source such as `local` answers its own `/api/sources/local/…` paths.
+   */
   readonly routes?: readonly RouteHandler[];
+  /** Built-in sources (the local store), listed before the configured ones. */
+  readonly builtInSources?: readonly SourceInfo[];
   readonly logger?: ProxyLogger;
 }
 
@@ -46,7 +51,10 @@ export function createServer(config: ServerConfig, options: CreateServerOptions 
   const logger = options.logger ?? { warn: (message: string) => console.warn(message) };
   const serveStatic = createStaticHandler(options.appDir ?? defaultAppDir());
   const sourcesById = new Map(config.sources.map((source) => [source.id, source]));
-  const sourceList: SourceInfo[] = config.sources.map(({ id, name, kind }) => ({ id, name, kind }));
+  const sourceList: SourceInfo[] = [
+    ...(options.builtInSources ?? []),
+    ...config.sources.map(({ id, name, kind }) => ({ id, name, kind })),
+  ];
   const limits = { timeoutMs: config.proxyTimeoutMs, maxBytes: config.proxyMaxBytes };
 
   const apiRoutes: RouteHandler = (req, res, { rawPath, rawQuery }) => {
@@ -72,7 +80,7 @@ export function createServer(config: ServerConfig, options: CreateServerOptions 
     return true;
   };
 
-  const routes: RouteHandler[] = [apiRoutes, ...(options.routes ?? [])];
+  const routes: RouteHandler[] = [...(options.routes ?? []), apiRoutes];
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     setSecurityHeaders(res);

@@ -32,6 +32,9 @@ export interface ServerConfig {
   readonly otlpHttpPort: number;
   readonly dataDir: string;
   readonly demo: boolean;
+  /** Local store retention (TRACEFALL_RETENTION_DAYS / _MB); unset means the store's defaults. */
+  readonly retentionDays?: number;
+  readonly retentionMb?: number;
   readonly sources: readonly SourceConfig[];
   /** Time allowed for a backend to answer (headers), and the longest pause inside its body. */
   readonly proxyTimeoutMs: number;
@@ -106,6 +109,8 @@ export function loadConfig(env: Env, readFile: ReadFile): ServerConfig {
     otlpHttpPort: parsePort(env.OTLP_HTTP_PORT, 'OTLP_HTTP_PORT', 4318),
     dataDir: nonEmpty(env.TRACEFALL_DATA_DIR) ?? './data',
     demo: parseFlag(env.TRACEFALL_DEMO, 'TRACEFALL_DEMO', true),
+    ...optionalPositive(env, 'TRACEFALL_RETENTION_DAYS', 'retentionDays'),
+    ...optionalPositive(env, 'TRACEFALL_RETENTION_MB', 'retentionMb'),
     sources,
     proxyTimeoutMs:
       envTimeout !== undefined
@@ -252,6 +257,20 @@ function parsePositiveInt(value: unknown, where: string): number {
     throw new ConfigError(`${where} must be a positive integer (got ${JSON.stringify(value)})`);
   }
   return n;
+}
+
+function optionalPositive<K extends 'retentionDays' | 'retentionMb'>(
+  env: Env,
+  variable: string,
+  key: K,
+): Partial<Record<K, number>> {
+  const text = nonEmpty(env[variable]);
+  if (text === undefined) return {};
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new ConfigError(`${variable} must be a positive number (got "${text}")`);
+  }
+  return { [key]: value } as Partial<Record<K, number>>;
 }
 
 function parseFlag(value: string | undefined, variable: string, fallback: boolean): boolean {

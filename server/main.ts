@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from './app';
 import { ConfigError, loadConfig } from './config';
 import type { ServerConfig } from './config';
+import { startLocalStore } from './local/start-local-store';
+import type { LocalStore } from './local/start-local-store';
 
 const SHUTDOWN_GRACE_MS = 5_000;
 
@@ -35,9 +37,29 @@ function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-function main(): void {
+function errorText(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return code === 'EADDRINUSE' ? 'the port is already in use' : (message ?? String(error));
+}
+
+async function openLocalStore(config: ServerConfig): Promise<LocalStore> {
+  try {
+    return await startLocalStore(config, (message) => console.log(`Tracefall: ${message}`));
+  } catch (error) {
+    console.error(
+      `Tracefall: cannot open the local store in ${config.dataDir}: ${errorText(error)}`,
+    );
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
   const config = readConfig();
-  const server = createServer(config);
+  const local = await openLocalStore(config);
+  const server = createServer(config, {
+    routes: local.routes,
+    builtInSources: local.builtInSources,
+  });
 
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? 'the port is already in use' : error.message;
@@ -49,6 +71,7 @@ function main(): void {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(`Tracefall listening on http://${hostForUrl(config.host)}:${port}`);
+    console.log(`  local store: ${local.store.filePath} (OTLP/HTTP also on this port)`);
     if (config.configPath) console.log(`  config: ${config.configPath}`);
     if (config.sources.length === 0) {
       console.log('  sources: none configured (set JAEGER_URL, TEMPO_URL or TRACEFALL_CONFIG)');
@@ -61,12 +84,31 @@ function main(): void {
     }
   });
 
+  local.listenOtlp().then(
+    (otlpPort) => {
+      if (otlpPort === undefined) return;
+      const base = `http://${hostForUrl(config.host)}:${otlpPort}`;
+      console.log(`  OTLP/HTTP receiver: ${base}/v1/traces and ${base}/v1/logs`);
+    },
+    (error: unknown) => {
+      // The receiver still answers on PORT; a busy 4318 (a Collector running) is not fatal.
+      console.error(
+        `Tracefall: cannot listen for OTLP on ${config.host}:${config.otlpHttpPort}: ${errorText(error)}`,
+      );
+    },
+  );
+
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`Tracefall: ${signal} received, shutting down`);
-    server.close(() => process.exit(0));
+    server.close(() => {
+      local.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
     server.closeIdleConnections();
     setTimeout(() => {
       server.closeAllConnections();
@@ -77,4 +119,7 @@ function main(): void {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(`Tracefall: ${errorText(error)}`);
+  process.exit(1);
+});
