@@ -26,7 +26,37 @@ export const searchKeys = {
   tagNames: (sourceId: string) => [...searchKeys.names(sourceId), 'tags'] as const,
   tagValues: (sourceId: string, tag: string) =>
     [...searchKeys.names(sourceId), 'tag-values', tag] as const,
+  recent: (sourceId: string) => [...traceKeys.all, 'recent', sourceId] as const,
 };
+
+/** How far back the home page looks for recent traces, and how often it looks again. */
+const RECENT_LOOKBACK_US = 7 * 24 * 3600 * 1e6;
+const RECENT_REFRESH_MS = 5_000;
+const RECENT_LIMIT = 25;
+
+/**
+ * The newest traces of a source (the embedded store on the home page), refreshed while new
+ * ones arrive.
+ */
+export function recentTracesQuery(info: SourceInfo | undefined, sourceId: string) {
+  return queryOptions({
+    queryKey: searchKeys.recent(sourceId),
+    enabled: info !== undefined,
+    refetchInterval: RECENT_REFRESH_MS,
+    staleTime: 0,
+    queryFn: ({ signal }) => {
+      const endUs = Date.now() * 1000;
+      return sourceOf(info, sourceId).searchTraces(
+        { tags: [], startUs: endUs - RECENT_LOOKBACK_US, endUs, limit: RECENT_LIMIT },
+        signal,
+      );
+    },
+  });
+}
+
+export function useRecentTraces(info: SourceInfo | undefined, sourceId: string) {
+  return useQuery(recentTracesQuery(info, sourceId));
+}
 
 /** Names change slowly; results are refreshed on demand. */
 const NAMES_STALE_MS = 5 * 60_000;

@@ -7,6 +7,10 @@ import { buildSpanTree, spanOfNode, type SpanTree } from '../model/span-tree';
 import { summarizeTrace, type TraceSummary } from '../model/trace-summary';
 import { offsetToEpochMillis, type ParsedTrace, type Problem } from '../model/trace';
 import { useLlmPricing } from './pricing';
+import { adjustClockSkew, adjustedNodeTimes, type ClockSkewAdjustment } from '../model/clock-skew';
+import { computeCriticalPath, type CriticalPath } from '../model/critical-path';
+import { computeNodeTimes } from '../model/node-times';
+import { computeSelfTimes } from '../model/self-time';
 
 export interface TraceModel {
   readonly tree: SpanTree;
@@ -18,11 +22,19 @@ export interface TraceModel {
   /** LLM kind and models per span, for the filters. */
   readonly facets: readonly (SpanFacets | undefined)[];
   readonly logs: ParsedTrace['logs'];
+  readonly criticalPath: CriticalPath;
+  /** Self time of every node (duration minus the union of its children), in ns. */
+  readonly selfTimesNs: Float64Array;
+  /** Clock-skew corrections the browser found (see model/clock-skew.ts). */
+  readonly skew: ClockSkewAdjustment;
 }
 
 export function buildTraceModel(parsed: ParsedTrace): TraceModel {
   const tree = buildSpanTree(parsed.trace);
   const llm = extractTraceLlm(tree, parsed.logs ?? []);
+  const skew = adjustClockSkew(tree);
+  const times =
+    skew.adjustedNodes.length > 0 ? adjustedNodeTimes(tree, skew) : computeNodeTimes(tree);
   return {
     tree,
     summary: summarizeTrace(tree),
@@ -30,6 +42,9 @@ export function buildTraceModel(parsed: ParsedTrace): TraceModel {
     llm,
     facets: facetsOf(llm),
     logs: parsed.logs,
+    criticalPath: computeCriticalPath(tree, times),
+    selfTimesNs: computeSelfTimes(tree, times),
+    skew,
   };
 }
 

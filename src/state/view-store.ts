@@ -20,6 +20,10 @@ export interface ViewState {
   filterView: FilterView;
   zoom: ZoomWindow | null;
   showCriticalPath: boolean;
+  /** Draw the times as recorded instead of clock-skew adjusted ones. */
+  showRawTimes: boolean;
+  /** Show only the spans on the critical path (and the ancestors connecting them). */
+  criticalOnly: boolean;
   /** How the selection last changed: the waterfall scrolls to the span unless a row was clicked. */
   selectionOrigin: 'row' | 'external';
   selectSpan: (spanId: string | null, origin?: 'row' | 'external') => void;
@@ -31,6 +35,8 @@ export interface ViewState {
   setFilterView: (view: FilterView) => void;
   setZoom: (zoom: ZoomWindow | null) => void;
   setShowCriticalPath: (show: boolean) => void;
+  setShowRawTimes: (show: boolean) => void;
+  setCriticalOnly: (only: boolean) => void;
   reset: (state: SharedView) => void;
 }
 
@@ -52,6 +58,8 @@ export const DEFAULT_VIEW: SharedView = {
 export const useViewStore = create<ViewState>()((set) => ({
   ...DEFAULT_VIEW,
   selectionOrigin: 'external',
+  showRawTimes: false,
+  criticalOnly: false,
   selectSpan: (spanId, origin = 'external') =>
     set({ selectedSpanId: spanId, selectionOrigin: origin }),
   toggleCollapsed: (spanId) =>
@@ -68,5 +76,7 @@ export const useViewStore = create<ViewState>()((set) => ({
   setFilterView: (filterView) => set({ filterView }),
   setZoom: (zoom) => set({ zoom }),
   setShowCriticalPath: (showCriticalPath) => set({ showCriticalPath }),
+  setShowRawTimes: (showRawTimes) => set({ showRawTimes }),
+  setCriticalOnly: (criticalOnly) => set({ criticalOnly }),
   reset: (view) => set({ ...view, selectionOrigin: 'external' }),
 }));

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSources } from '../../state/trace-queries';
 import { OpenTraceFilePanel } from '../files/OpenTraceFilePanel';
+import { RecentTraces } from './RecentTraces';
 import './HomePage.css';
 
 const KIND_LABEL: Record<string, string> = {
@@ -20,6 +21,7 @@ export function HomePage() {
   const [traceId, setTraceId] = useState('');
   const list = sources.data ?? [];
   const chosen = sourceId || list[0]?.id || '';
+  const localSource = list.find((source) => source.kind === 'local');
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -30,6 +32,7 @@ export function HomePage() {
 
   return (
     <div className="home">
+      {localSource && <RecentTraces source={localSource} />}
       <section className="home-card">
         <h1>Open a trace</h1>
         <form className="home-open" onSubmit={onSubmit}>

@@ -10,6 +10,7 @@ import { useMatchStepper } from '../filters/use-match-stepper';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useTraceShortcuts } from './use-trace-shortcuts';
 import { SpanDetail } from '../span-detail/SpanDetail';
+import { SidePanel } from './SidePanel';
 import { Waterfall } from '../waterfall/Waterfall';
 import { DragHandle } from '../shared/DragHandle';
 
@@ -41,34 +42,49 @@ export function TraceWorkspace({ model }: { model: TraceModel }) {
     [setDetailPanelPx],
   );
 
+  const showRawTimes = useViewStore((state) => state.showRawTimes);
+  const spanDetail =
+    selectedNode === undefined ? undefined : (
+      <SpanDetail
+        tree={tree}
+        node={selectedNode}
+        onSelectSpan={onSelectSpan}
+        onClose={onClose}
+        logs={logsBySpan.get(spanIdKey(tree.trace.spans[selectedNode]?.sourceSpanId ?? ''))}
+        timing={{
+          criticalPath: model.criticalPath,
+          selfTimesNs: model.selfTimesNs,
+          skewDeltaNs: showRawTimes ? 0 : (model.skew.deltaNs[selectedNode] ?? 0),
+        }}
+      />
+    );
+
   return (
     <div className="trace-workspace">
       {isHelpOpen && <ShortcutHelp onClose={toggleHelp} />}
       <div className="trace-workspace-main">
         <FilterBar tree={tree} facets={facets} matches={matches} />
-        <Waterfall tree={tree} matches={matches} llmCalls={model.llm.calls} />
+        <Waterfall
+          tree={tree}
+          matches={matches}
+          llmCalls={model.llm.calls}
+          criticalPath={model.criticalPath}
+          skewDeltaNs={showRawTimes ? undefined : model.skew.deltaNs}
+        />
       </div>
-      {selectedNode !== undefined && (
-        <aside
-          className="trace-workspace-detail"
-          style={{ width: detailPanelPx }}
-          aria-label="Span details"
-        >
-          <DragHandle
-            className="panel-resizer"
-            label="Resize the span details panel"
-            startPx={detailPanelPx}
-            onDrag={onResize}
-          />
-          <SpanDetail
-            tree={tree}
-            node={selectedNode}
-            onSelectSpan={onSelectSpan}
-            onClose={onClose}
-            logs={logsBySpan.get(spanIdKey(tree.trace.spans[selectedNode]?.sourceSpanId ?? ''))}
-          />
-        </aside>
-      )}
+      <aside
+        className="trace-workspace-detail"
+        style={{ width: detailPanelPx }}
+        aria-label="Span details and trace insights"
+      >
+        <DragHandle
+          className="panel-resizer"
+          label="Resize the side panel"
+          startPx={detailPanelPx}
+          onDrag={onResize}
+        />
+        <SidePanel model={model} spanDetail={spanDetail} onSelectSpan={onSelectSpan} />
+      </aside>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import type { FilterMatches } from '../../state/filter-matches';
 import { useViewStore, type FilterView } from '../../state/view-store';
 import { FacetSelect } from './FacetSelect';
 import { MatchNavigator } from './MatchNavigator';
+import { CriticalPathToggles } from './CriticalPathToggles';
 import './FilterBar.css';
 
 interface FilterBarProps {
@@ -87,6 +88,7 @@ export function FilterBar({ tree, facets, matches }: FilterBarProps) {
           setFilter({ minDurationNs: parseDuration(event.target.value) });
         }}
       />
+      <CriticalPathToggles />
       <select
         data-testid="filter-view"
         aria-label="How to show non-matching spans"

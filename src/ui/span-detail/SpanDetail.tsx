@@ -11,6 +11,7 @@ import { ReferenceList } from './ReferenceList';
 import { SpanFacts } from './SpanFacts';
 import { SpanHeader } from './SpanHeader';
 import { WarningList } from './WarningList';
+import { TimingFacts, type SpanTiming } from './TimingFacts';
 import './SpanDetail.css';
 
 export interface SpanDetailProps {
@@ -21,13 +22,16 @@ export interface SpanDetailProps {
   readonly onClose: () => void;
   /** OTLP log records of the selected span (GenAI content events), when the source has them. */
   readonly logs?: readonly LlmLogRecord[];
+  /** Self time, critical path and skew figures of the trace, when computed. */
+  readonly timing?: SpanTiming;
 }
 
 /**
  * The detail panel of the selected node. Lists and values inside are keyed by span id, so a
  * new selection resets filters and "show all" expansions while sections keep their open state.
  */
-export function SpanDetail({ tree, node, onSelectSpan, onClose, logs }: SpanDetailProps) {
+export function SpanDetail(props: SpanDetailProps) {
+  const { tree, node, onSelectSpan, onClose, logs, timing } = props;
   const span = spanOfNode(tree, node);
   if (!span) {
     const placeholder = placeholderOfNode(tree, node);
@@ -46,6 +50,7 @@ export function SpanDetail({ tree, node, onSelectSpan, onClose, logs }: SpanDeta
     <div className="span-detail" data-testid="span-detail" data-span-id={id}>
       <SpanHeader span={span} service={serviceOf(tree.trace, span)} onClose={onClose} />
       <SpanFacts key={id} tree={tree} node={node} span={span} onSelectSpan={onSelectSpan} />
+      {timing && <TimingFacts timing={timing} node={node} />}
       <LlmSection
         key={`llm-${id}`}
         span={span}

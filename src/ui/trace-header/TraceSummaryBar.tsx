@@ -7,6 +7,7 @@ import { SummaryFigure } from './SummaryFigure';
 import { CopyLinkButton } from './CopyLinkButton';
 import { DownloadTraceButton } from '../files/DownloadTraceButton';
 import { CostFigure } from './CostFigure';
+import { SkewNotice } from './SkewNotice';
 import './TraceSummaryBar.css';
 
 interface TraceSummaryBarProps {
@@ -106,6 +107,9 @@ export function TraceSummaryBar({ model, sourceId }: TraceSummaryBarProps) {
           {formatCount(problems.length)}
         </SummaryFigure>
       </dl>
+      {model.skew.adjustedNodes.length > 0 && (
+        <SkewNotice adjustedCount={model.skew.adjustedNodes.length} />
+      )}
       {(problems.length > 0 || tree.trace.warnings.length > 0) && (
         <ProblemsStrip problems={problems} warnings={tree.trace.warnings} />
       )}

@@ -4,6 +4,8 @@ import { serviceOf, type Nanos } from '../../model/trace';
 import { formatDuration } from '../shared/format';
 import { serviceColor } from '../shared/service-color';
 import { SpanBar } from './SpanBar';
+import { CriticalSegments } from './CriticalSegments';
+import type { CriticalPath } from '../../model/critical-path';
 import type { LlmCall } from '../../model/llm/llm-call';
 import { LlmRowBadges } from '../llm/LlmRowBadges';
 import { formatTokensShort } from '../llm/llm-format';
@@ -24,6 +26,10 @@ interface SpanRowProps {
   /** Children left out by the "hide" filter view. */
   hiddenChildCount: number;
   llmCall: LlmCall | undefined;
+  /** The trace's critical path; `undefined` hides the highlight (`cp=0`). */
+  criticalPath: CriticalPath | undefined;
+  /** Clock-skew shift of this row's span (0 when none, or when raw times are shown). */
+  skewDeltaNs: number;
   onSelect: (spanId: string) => void;
   onToggle: (spanId: string) => void;
 }
@@ -31,7 +37,8 @@ interface SpanRowProps {
 /** One waterfall row: the tree column (indent, toggle, service, name) and the bar. */
 export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
   const { tree, node, topPx, scale, isSelected, isCollapsed, onSelect, onToggle } = props;
-  const { match, isDimmed, hiddenChildCount, llmCall } = props;
+  const { match, isDimmed, hiddenChildCount, llmCall, criticalPath, skewDeltaNs } = props;
+  const isCritical = criticalPath?.isOnPath[node] === 1;
   const spans = tree.trace.spans;
   const span = spans[node];
   const placeholder = span ? undefined : tree.placeholders[node - spans.length];
@@ -41,12 +48,12 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
   const isError = span?.status.code === 'error';
   const service = span ? serviceOf(tree.trace, span) : '';
   const color = span ? serviceColor(service) : 'var(--text-faint)';
-  const startNs = span ? span.startNs : (placeholder?.startNs ?? (0 as Nanos));
+  const startNs = ((span ? span.startNs : (placeholder?.startNs ?? 0)) + skewDeltaNs) as Nanos;
   const durationNs = span ? span.durationNs : ((placeholder!.endNs - startNs) as Nanos);
 
   return (
     <div
-      className={`span-row${isSelected ? ' is-selected' : ''}${isError ? ' is-error' : ''}${placeholder ? ' is-placeholder' : ''}${isDimmed ? ' is-dimmed' : ''}${match ? ' is-match' : ''}`}
+      className={`span-row${isSelected ? ' is-selected' : ''}${isError ? ' is-error' : ''}${placeholder ? ' is-placeholder' : ''}${isDimmed ? ' is-dimmed' : ''}${match ? ' is-match' : ''}${isCritical ? ' is-critical' : ''}`}
       style={{ transform: `translateY(${topPx}px)` }}
       data-testid="span-row"
       data-span-id={id}
@@ -54,7 +61,7 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
       data-error={isError ? 'true' : 'false'}
       data-collapsed={isCollapsed ? 'true' : 'false'}
       data-match={match === undefined ? undefined : String(match)}
-      data-critical="false"
+      data-critical={isCritical ? 'true' : 'false'}
       role="treeitem"
       aria-level={depth + 1}
       aria-selected={isSelected}
@@ -113,6 +120,15 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
           label={barLabel(durationNs, llmCall)}
           isPlaceholder={placeholder !== undefined}
         />
+        {criticalPath && (
+          <CriticalSegments
+            criticalPath={criticalPath}
+            tree={tree}
+            node={node}
+            isCollapsed={isCollapsed}
+            scale={scale}
+          />
+        )}
       </div>
     </div>
   );

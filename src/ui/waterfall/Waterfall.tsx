@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { buildFilteredRows, buildVisibleRows } from '../../model/rows';
 import type { SpanTree } from '../../model/span-tree';
 import type { LlmCall } from '../../model/llm/llm-call';
+import type { CriticalPath } from '../../model/critical-path';
 import { millisToNanos, ZERO_NS } from '../../model/trace';
 import { usePreferences } from '../../state/preferences';
 import type { FilterMatches } from '../../state/filter-matches';
@@ -25,23 +26,28 @@ interface WaterfallProps {
   matches: FilterMatches;
   /** LLM call per node (model pill, kind icon, tokens on the bar label). */
   llmCalls: readonly (LlmCall | undefined)[];
+  criticalPath: CriticalPath;
+  /** Per-node clock-skew shift in ns, or undefined to draw the raw times. */
+  skewDeltaNs: Float64Array | undefined;
 }
 
-export function Waterfall({ tree, matches, llmCalls }: WaterfallProps) {
+export function Waterfall(props: WaterfallProps) {
+  const { tree, matches, llmCalls, criticalPath, skewDeltaNs } = props;
+  const showCriticalPath = useViewStore((state) => state.showCriticalPath);
   const collapsed = useViewStore((state) => state.collapsed);
   const selectedSpanId = useViewStore((state) => state.selectedSpanId);
   const selectSpan = useViewStore((state) => state.selectSpan);
   const toggleCollapsed = useViewStore((state) => state.toggleCollapsed);
   const nameColumnPx = usePreferences((state) => state.nameColumnPx);
   const filterView = useViewStore((state) => state.filterView);
+  const criticalOnly = useViewStore((state) => state.criticalOnly);
   const isHiding = matches.isActive && filterView === 'hide';
-  const { rows, hiddenChildren } = useMemo(
-    () =>
-      isHiding
-        ? buildFilteredRows(tree, collapsed, matches.matches)
-        : { rows: buildVisibleRows(tree, collapsed), hiddenChildren: undefined },
-    [tree, collapsed, matches, isHiding],
-  );
+  const { rows, hiddenChildren } = useMemo(() => {
+    if (criticalOnly) return buildFilteredRows(tree, collapsed, criticalPath.isOnPath);
+    return isHiding
+      ? buildFilteredRows(tree, collapsed, matches.matches)
+      : { rows: buildVisibleRows(tree, collapsed), hiddenChildren: undefined };
+  }, [tree, collapsed, matches, isHiding, criticalOnly, criticalPath]);
   const zoom = useViewStore((state) => state.zoom);
   const scale = useTimeScale(
     zoom ? millisToNanos(zoom.fromMs) : ZERO_NS,
@@ -91,6 +97,8 @@ export function Waterfall({ tree, matches, llmCalls }: WaterfallProps) {
                   isDimmed={matches.isActive && !isHiding && matches.matches[node] !== 1}
                   hiddenChildCount={hiddenChildren?.[item.index] ?? 0}
                   llmCall={llmCalls[node]}
+                  criticalPath={showCriticalPath && skewDeltaNs ? criticalPath : undefined}
+                  skewDeltaNs={skewDeltaNs?.[node] ?? 0}
                   onSelect={onSelect}
                   onToggle={toggleCollapsed}
                 />
