@@ -178,3 +178,39 @@ describe('Jaeger v3 search', () => {
     expect([source.kind, source.search.requiresService]).toEqual(['local', false]);
   });
 });
+
+describe('the local store source', () => {
+  const traceFile = 'llm/otel-genai-openai/agent.json';
+  const logsFile = 'llm/otel-genai-openai/agent.logs.json';
+
+  it('attaches the GenAI log records the store keeps beside the trace', async () => {
+    const { source, calls } = v3(
+      (request) =>
+        request.url.endsWith('/logs')
+          ? jsonResponse(loadFixture(logsFile))
+          : jsonResponse({ result: loadFixture(traceFile) }),
+      'local',
+    );
+    const traceId = parseOtlpTrace(loadFixture(traceFile)).trace.traceId;
+    const parsed = await source.fetchTrace(traceId);
+    expect(calls.map((call) => call.url)).toContain(
+      `/api/sources/v3/api/v3/traces/${traceId}/logs`,
+    );
+    expect(parsed.logs?.length).toBeGreaterThan(0);
+    expect(parsed.logs?.every((record) => record.traceId === traceId)).toBe(true);
+  });
+
+  it('still opens the trace when the logs cannot be read', async () => {
+    const { source } = v3(
+      (request) =>
+        request.url.endsWith('/logs')
+          ? textResponse('boom', 500)
+          : jsonResponse({ result: loadFixture(traceFile) }),
+      'local',
+    );
+    const traceId = parseOtlpTrace(loadFixture(traceFile)).trace.traceId;
+    const parsed = await source.fetchTrace(traceId);
+    expect(parsed.trace.spans.length).toBeGreaterThan(0);
+    expect(parsed.logs).toBeUndefined();
+  });
+});

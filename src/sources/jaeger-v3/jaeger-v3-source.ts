@@ -9,6 +9,7 @@
  */
 import { readEpochNanos } from '../otlp/otlp-time';
 import { NotOtlpError, parseOtlpTrace, parseOtlpTraces } from '../otlp/parse-otlp';
+import { parseOtlpLogs } from '../otlp/parse-otlp-logs';
 import { isRecord } from '../otlp/otlp-values';
 import { TraceLoadError, type SourceKind } from '../source';
 import type { ParsedTrace } from '../../model/trace';
@@ -21,6 +22,7 @@ import {
   notFoundError,
   proxyUrl,
   readJson,
+  tryParseJson,
   type FetchLike,
   type HttpReply,
 } from '../http-fetch';
@@ -71,6 +73,8 @@ export function createJaegerV3Source(
       fetchImpl: options.fetchImpl,
       noSummaries: options.noSummaries,
       omitTimeWindow: false,
+      // Tracefall's own store also keeps the OTLP log records of a trace (GenAI content).
+      withLogs: kind === 'local',
     }),
   };
 }
@@ -81,6 +85,7 @@ export function createJaegerV3Api(
     fetchImpl?: FetchLike | undefined;
     noSummaries?: Set<string> | undefined;
     omitTimeWindow?: boolean;
+    withLogs?: boolean;
   },
 ): JaegerV3Api {
   const fetchImpl = options.fetchImpl ?? defaultFetch;
@@ -88,13 +93,28 @@ export function createJaegerV3Api(
   const get = (path: string, signal?: AbortSignal, params?: URLSearchParams) =>
     httpGet(proxyUrl(sourceId, path, params), fetchImpl, signal);
 
+  /** Log records are extra: a failure to read them never fails the trace. */
+  const fetchLogs = async (path: string, signal?: AbortSignal) => {
+    try {
+      const reply = await get(path, signal);
+      const body = isSuccess(reply) ? tryParseJson(reply.text) : undefined;
+      return body ? parseOtlpLogs(body.value) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
   return {
     async fetchTrace(traceId, signal) {
-      const reply = await get(`/api/v3/traces/${encodeURIComponent(traceId)}`, signal);
+      const path = `/api/v3/traces/${encodeURIComponent(traceId)}`;
+      const [reply, logs] = await Promise.all([
+        get(path, signal),
+        options.withLogs ? fetchLogs(`${path}/logs`, signal) : undefined,
+      ]);
       if (!isSuccess(reply)) throw errorForStatus(reply, { traceId });
       const parsed = parseOtlpReply(reply, (body) => parseOtlpTrace(body, traceId));
       if (parsed.trace.spans.length === 0) throw notFoundError(traceId, reply.status, undefined);
-      return parsed;
+      return logs && logs.length > 0 ? { ...parsed, logs } : parsed;
     },
 
     async searchTraces(query, signal) {
