@@ -100,3 +100,34 @@ test('"path only" shows just the spans on the critical path', async ({ page }) =
     expect(flag).toBe('true');
   }
 });
+
+test('a collapsed row shows the LLM calls and tokens of its subtree', async ({ page }) => {
+  await openAgentFile(page);
+  const root = page.getByTestId('span-row').first();
+  await root.getByRole('button', { name: /collapse/i }).click();
+  await expect(root).toContainText('Σ 2 LLM calls · 804→191 tok');
+});
+
+test('a price set in the settings prices a model the package does not know', async ({ page }) => {
+  // The 57-span GenAI Jaeger fixture calls "model-a", which has no public price.
+  await page.goto('/trace/jaeger/4a1b2c3d4e5f60718293a4b5c6d7e8f9');
+  await expect(page.getByTestId('summary-cost-usd')).toHaveText('unknown');
+  await page.getByTestId('open-settings').click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByRole('textbox', { name: 'Model' }).fill('model-a');
+  await dialog.getByRole('textbox', { name: /^Input price/ }).fill('1');
+  await dialog.getByRole('textbox', { name: /^Output price/ }).fill('2');
+  await dialog.getByRole('button', { name: 'Save price' }).click();
+  await dialog.getByRole('combobox', { name: 'Time zone' }).selectOption('utc');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // Four calls to model-a of 1,840 input and 260 output tokens (read off the fixture); the one
+  // call to model-b still has no price, so the total says it is partial.
+  await expect(page.getByTestId('summary-cost-usd')).not.toHaveText('unknown');
+  const cost = Number(await page.getByTestId('summary-cost-usd').getAttribute('data-value'));
+  expect(cost).toBeCloseTo((4 * 1840 * 1 + 4 * 260 * 2) / 1e6, 12);
+  await expect(page.getByTestId('summary-cost-usd')).toContainText('partial');
+  await expect(page.getByTestId('trace-summary')).toContainText('UTC');
+  // Preferences survive a reload (localStorage).
+  await page.reload();
+  await expect(page.getByTestId('summary-cost-usd')).not.toHaveText('unknown');
+});

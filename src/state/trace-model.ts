@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { computeCost, sumCallCosts, type TraceCost } from '../model/cost';
 import { extractTraceLlm } from '../model/llm/extract';
+import { buildLlmRollup, type LlmRollup } from '../model/llm/rollup';
 import type { TraceLlm } from '../model/llm/llm-call';
 import type { FilterKind, SpanFacets } from '../model/search';
 import { buildSpanTree, spanOfNode, type SpanTree } from '../model/span-tree';
@@ -27,6 +28,8 @@ export interface TraceModel {
   readonly selfTimesNs: Float64Array;
   /** Clock-skew corrections the browser found (see model/clock-skew.ts). */
   readonly skew: ClockSkewAdjustment;
+  /** LLM calls and tokens of every subtree, for collapsed rows. */
+  readonly llmRollup: LlmRollup;
 }
 
 export function buildTraceModel(parsed: ParsedTrace): TraceModel {
@@ -45,6 +48,7 @@ export function buildTraceModel(parsed: ParsedTrace): TraceModel {
     criticalPath: computeCriticalPath(tree, times),
     selfTimesNs: computeSelfTimes(tree, times),
     skew,
+    llmRollup: buildLlmRollup(tree, llm),
   };
 }
 

@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { Link, Outlet } from 'react-router';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { ThemeToggle } from './ThemeToggle';
 import './AppShell.css';
 
 /** The frame every page shares: a slim top bar and the page below it. */
 export function AppShell() {
+  const [isSettingsOpen, setSettingsOpen] = useState(false);
   return (
     <div className="app-shell">
       <header className="app-bar">
@@ -17,8 +20,17 @@ export function AppShell() {
           <span>Tracefall</span>
         </Link>
         <div className="app-bar-spacer" />
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="open-settings"
+          onClick={() => setSettingsOpen(true)}
+        >
+          Settings
+        </button>
         <ThemeToggle />
       </header>
+      {isSettingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       <main className="app-main">
         <Outlet />
       </main>

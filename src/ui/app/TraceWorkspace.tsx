@@ -70,6 +70,7 @@ export function TraceWorkspace({ model }: { model: TraceModel }) {
           llmCalls={model.llm.calls}
           criticalPath={model.criticalPath}
           skewDeltaNs={showRawTimes ? undefined : model.skew.deltaNs}
+          llmRollup={model.llmRollup}
         />
       </div>
       <aside

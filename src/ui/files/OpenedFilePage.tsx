@@ -1,13 +1,15 @@
 import { useMemo } from 'react';
+import { useDateTimeFormat } from '../shared/use-date-time';
 import { Link } from 'react-router';
 import { useOpenedFiles } from '../../state/opened-files';
-import { formatCount, formatDateTime, formatDuration } from '../shared/format';
+import { formatCount, formatDuration } from '../shared/format';
 import { buildFileTraceRows } from './file-trace-rows';
 import { OpenTraceFilePanel } from './OpenTraceFilePanel';
 import './files.css';
 
 /** `/file`: the traces of the last opened file, to pick one. */
 export function OpenedFilePage() {
+  const formatTime = useDateTimeFormat();
   const file = useOpenedFiles((state) => state.file);
   const rows = useMemo(() => (file ? buildFileTraceRows(file.traces) : []), [file]);
 
@@ -63,7 +65,7 @@ export function OpenedFilePage() {
                   </Link>
                   <code className="file-trace-id">{traceId}</code>
                 </td>
-                <td>{formatDateTime(summary.startEpochUs / 1000)}</td>
+                <td>{formatTime(summary.startEpochUs / 1000)}</td>
                 <td className="numeric">{formatDuration(summary.durationNs)}</td>
                 <td className="numeric">{formatCount(summary.spanCount)}</td>
                 <td className={summary.errorCount > 0 ? 'numeric error-text' : 'numeric'}>

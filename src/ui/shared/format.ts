@@ -23,13 +23,21 @@ export function formatCount(value: number): string {
   return value.toLocaleString('en-US');
 }
 
-/** Absolute time with ms precision, local time: 2026-11-21 16:18:07.123 */
-export function formatDateTime(epochMs: number): string {
+/** Absolute time with ms precision, in local time or UTC: 2026-11-21 16:18:07.123 */
+export function formatDateTime(epochMs: number, timeZone: 'local' | 'utc' = 'local'): string {
   const date = new Date(epochMs);
   if (Number.isNaN(date.getTime())) return 'invalid time';
+  const utc = timeZone === 'utc';
+  const parts = utc
+    ? [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours()]
+    : [date.getFullYear(), date.getMonth() + 1, date.getDate(), date.getHours()];
+  const [year, month, day, hours] = parts as [number, number, number, number];
+  const minutes = utc ? date.getUTCMinutes() : date.getMinutes();
+  const seconds = utc ? date.getUTCSeconds() : date.getSeconds();
+  const millis = utc ? date.getUTCMilliseconds() : date.getMilliseconds();
   return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
-    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`
+    `${year}-${pad(month)}-${pad(day)} ${pad(hours)}:${pad(minutes)}:${pad(seconds)}.` +
+    `${pad(millis, 3)}${utc ? ' UTC' : ''}`
   );
 }
 

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
+import { useDateTimeFormat } from '../shared/use-date-time';
 import type { SpanTree } from '../../model/span-tree';
 import { childrenOf } from '../../model/span-tree';
 import type { Span } from '../../model/trace';
 import { nanosToMillis, offsetToEpochMillis } from '../../model/trace';
 import { CopyButton } from '../shared/CopyButton';
-import { formatCount, formatDateTime, formatDuration } from '../shared/format';
+import { formatCount, formatDuration } from '../shared/format';
 import { ParentLink } from './ParentLink';
 import { TruncatedText } from './TruncatedText';
 import { formatOffset, formatScope } from './detail-format';
@@ -18,6 +19,7 @@ interface SpanFactsProps {
 
 /** The key facts grid: ids, timing, kind, status, scope, parent. */
 export function SpanFacts({ tree, node, span, onSelectSpan }: SpanFactsProps) {
+  const formatTime = useDateTimeFormat();
   const scope = formatScope(span.scope);
   const children = childrenOf(tree, node).length;
   return (
@@ -38,7 +40,7 @@ export function SpanFacts({ tree, node, span, onSelectSpan }: SpanFactsProps) {
       <Fact label="Start">
         <span className="mono">{formatOffset(span.startNs)}</span>
         <span className="sd-faint">
-          {formatDateTime(offsetToEpochMillis(tree.trace, span.startNs))}
+          {formatTime(offsetToEpochMillis(tree.trace, span.startNs))}
         </span>
       </Fact>
       <Fact label="Duration">

@@ -1,6 +1,7 @@
 import { useTraceCost, type TraceModel } from '../../state/trace-model';
+import { useDateTimeFormat } from '../shared/use-date-time';
 import { nanosToMillis } from '../../model/trace';
-import { formatCount, formatDateTime, formatDuration } from '../shared/format';
+import { formatCount, formatDuration } from '../shared/format';
 import { serviceColor } from '../shared/service-color';
 import { ProblemsStrip } from './ProblemsStrip';
 import { SummaryFigure } from './SummaryFigure';
@@ -17,6 +18,7 @@ interface TraceSummaryBarProps {
 
 /** The trace header: name, start, duration and the counts a user checks first. */
 export function TraceSummaryBar({ model, sourceId }: TraceSummaryBarProps) {
+  const formatTime = useDateTimeFormat();
   const { summary, problems, tree, llm } = model;
   const cost = useTraceCost(model);
   const hasLlm = llm.totals.llmCallCount + llm.totals.embeddingCallCount > 0;
@@ -43,7 +45,7 @@ export function TraceSummaryBar({ model, sourceId }: TraceSummaryBarProps) {
       </div>
       <dl className="trace-summary-figures">
         <SummaryFigure label="Started" testId="summary-start" value={summary.startEpochUs}>
-          {formatDateTime(summary.startEpochUs / 1000)}
+          {formatTime(summary.startEpochUs / 1000)}
         </SummaryFigure>
         <SummaryFigure
           label="Duration"

@@ -1,14 +1,16 @@
 import { useMemo } from 'react';
+import { useDateTimeFormat } from '../shared/use-date-time';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { parseSearchUrl, toSearchUrl, type SearchParams } from '../../state/search-params';
 import { useSearchSource, useTraceSearch } from '../../state/search-queries';
-import { formatDateTime } from '../shared/format';
+
 import { SearchForm } from './SearchForm';
 import { SearchResults } from './SearchResults';
 import './search.css';
 
 /** `/search/:sourceId`: the form (state in the URL, so searches are shareable) and results. */
 export function SearchPage() {
+  const formatTime = useDateTimeFormat();
   const { sourceId = '' } = useParams();
   const [url, setUrl] = useSearchParams();
   const { params, isSubmitted } = useMemo(() => parseSearchUrl(url), [url]);
@@ -60,7 +62,7 @@ export function SearchPage() {
             {results.isSuccess && (
               <span className="muted">
                 {results.data.hits.length} {results.data.hits.length === 1 ? 'trace' : 'traces'} ·
-                as of {formatDateTime(results.dataUpdatedAt)}
+                as of {formatTime(results.dataUpdatedAt)}
               </span>
             )}
             {!results.isPending && (

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
+import { useDateTimeFormat } from '../shared/use-date-time';
 import { Link } from 'react-router';
 import type { TraceSearchHit } from '../../state/search-queries';
-import { formatCount, formatDateTime, formatDuration } from '../shared/format';
+import { formatCount, formatDuration } from '../shared/format';
 import { serviceColor } from '../shared/service-color';
 import { DEFAULT_HIT_SORT, nextSort, sortHits, type HitSort, type HitSortKey } from './sort-hits';
 
@@ -20,6 +21,7 @@ const COLUMNS: readonly { key: HitSortKey; label: string; numeric?: boolean }[] 
 
 /** Search results as a sortable table; each row opens its trace. */
 export function SearchResults({ sourceId, hits }: SearchResultsProps) {
+  const formatTime = useDateTimeFormat();
   const [sort, setSort] = useState<HitSort>(DEFAULT_HIT_SORT);
   const sorted = useMemo(() => sortHits(hits, sort), [hits, sort]);
   const longestUs = useMemo(() => Math.max(1, ...hits.map((h) => h.durationUs ?? 0)), [hits]);
@@ -62,7 +64,7 @@ export function SearchResults({ sourceId, hits }: SearchResultsProps) {
               data-source-id={sourceId}
             >
               <td className="search-start">
-                {hit.startEpochUs === null ? '—' : formatDateTime(hit.startEpochUs / 1000)}
+                {hit.startEpochUs === null ? '—' : formatTime(hit.startEpochUs / 1000)}
               </td>
               <td>
                 <Link to={href} className="search-trace-link">

@@ -26,6 +26,8 @@ interface SpanRowProps {
   /** Children left out by the "hide" filter view. */
   hiddenChildCount: number;
   llmCall: LlmCall | undefined;
+  /** Subtree LLM totals of a collapsed row. */
+  rollupLabel: string | undefined;
   /** The trace's critical path; `undefined` hides the highlight (`cp=0`). */
   criticalPath: CriticalPath | undefined;
   /** Clock-skew shift of this row's span (0 when none, or when raw times are shown). */
@@ -37,7 +39,8 @@ interface SpanRowProps {
 /** One waterfall row: the tree column (indent, toggle, service, name) and the bar. */
 export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
   const { tree, node, topPx, scale, isSelected, isCollapsed, onSelect, onToggle } = props;
-  const { match, isDimmed, hiddenChildCount, llmCall, criticalPath, skewDeltaNs } = props;
+  const { match, isDimmed, hiddenChildCount, llmCall, criticalPath, skewDeltaNs, rollupLabel } =
+    props;
   const isCritical = criticalPath?.isOnPath[node] === 1;
   const spans = tree.trace.spans;
   const span = spans[node];
@@ -117,7 +120,11 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
           durationNs={durationNs}
           endOfTraceNs={tree.endNs}
           color={isError ? 'var(--error)' : color}
-          label={barLabel(durationNs, llmCall)}
+          label={
+            rollupLabel
+              ? `${barLabel(durationNs, undefined)} · ${rollupLabel}`
+              : barLabel(durationNs, llmCall)
+          }
           isPlaceholder={placeholder !== undefined}
         />
         {criticalPath && (

@@ -4,6 +4,8 @@ import { buildFilteredRows, buildVisibleRows } from '../../model/rows';
 import type { SpanTree } from '../../model/span-tree';
 import type { LlmCall } from '../../model/llm/llm-call';
 import type { CriticalPath } from '../../model/critical-path';
+import type { LlmRollup } from '../../model/llm/rollup';
+import { formatTokensShort } from '../llm/llm-format';
 import { millisToNanos, ZERO_NS } from '../../model/trace';
 import { usePreferences } from '../../state/preferences';
 import type { FilterMatches } from '../../state/filter-matches';
@@ -29,10 +31,12 @@ interface WaterfallProps {
   criticalPath: CriticalPath;
   /** Per-node clock-skew shift in ns, or undefined to draw the raw times. */
   skewDeltaNs: Float64Array | undefined;
+  /** Subtree LLM totals, shown on collapsed rows. */
+  llmRollup: LlmRollup;
 }
 
 export function Waterfall(props: WaterfallProps) {
-  const { tree, matches, llmCalls, criticalPath, skewDeltaNs } = props;
+  const { tree, matches, llmCalls, criticalPath, skewDeltaNs, llmRollup } = props;
   const showCriticalPath = useViewStore((state) => state.showCriticalPath);
   const collapsed = useViewStore((state) => state.collapsed);
   const selectedSpanId = useViewStore((state) => state.selectedSpanId);
@@ -97,6 +101,7 @@ export function Waterfall(props: WaterfallProps) {
                   isDimmed={matches.isActive && !isHiding && matches.matches[node] !== 1}
                   hiddenChildCount={hiddenChildren?.[item.index] ?? 0}
                   llmCall={llmCalls[node]}
+                  rollupLabel={collapsed.has(id) ? rollupLabel(llmRollup, node) : undefined}
                   criticalPath={showCriticalPath && skewDeltaNs ? criticalPath : undefined}
                   skewDeltaNs={skewDeltaNs?.[node] ?? 0}
                   onSelect={onSelect}
@@ -109,4 +114,12 @@ export function Waterfall(props: WaterfallProps) {
       </div>
     </div>
   );
+}
+
+/** "Σ 2 LLM calls · 804→191 tok" for a collapsed row whose subtree holds model calls. */
+function rollupLabel(rollup: LlmRollup, node: number): string | undefined {
+  const calls = rollup.calls(node);
+  if (calls === 0) return undefined;
+  const tokens = `${formatTokensShort(rollup.inputTokens(node))}→${formatTokensShort(rollup.outputTokens(node))} tok`;
+  return `Σ ${calls} LLM ${calls === 1 ? 'call' : 'calls'} · ${tokens}`;
 }
