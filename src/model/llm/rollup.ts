@@ -1,11 +1,23 @@
 import type { SpanTree } from '../span-tree';
 import type { TraceLlm } from './llm-call';
 
-/** LLM figures of a node's whole subtree (itself included), answered in O(1) per node. */
+/**
+ * LLM figures of every subtree (itself included) as plain arrays, so the roll-up can cross a
+ * worker boundary; read them with `subtreeLlm`.
+ */
 export interface LlmRollup {
-  readonly calls: (node: number) => number;
-  readonly inputTokens: (node: number) => number;
-  readonly outputTokens: (node: number) => number;
+  /** Pre-order position of each node. */
+  readonly position: Int32Array;
+  /** Prefix sums over pre-order positions (length = nodes + 1). */
+  readonly calls: Float64Array;
+  readonly inputTokens: Float64Array;
+  readonly outputTokens: Float64Array;
+}
+
+export interface SubtreeLlm {
+  readonly calls: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
 }
 
 /**
@@ -23,23 +35,28 @@ export function buildLlmRollup(tree: SpanTree, llm: TraceLlm): LlmRollup {
   const position = new Int32Array(tree.nodeCount);
   tree.preorder.forEach((node, index) => (position[node] = index));
   const calls = new Float64Array(n + 1);
-  const input = new Float64Array(n + 1);
-  const output = new Float64Array(n + 1);
+  const inputTokens = new Float64Array(n + 1);
+  const outputTokens = new Float64Array(n + 1);
   llm.countedNodes.forEach((node, i) => {
     const at = (position[node] ?? 0) + 1;
     calls[at] = (calls[at] ?? 0) + 1;
-    input[at] = (input[at] ?? 0) + (llm.countedCalls[i]?.usage?.input ?? 0);
-    output[at] = (output[at] ?? 0) + (llm.countedCalls[i]?.usage?.output ?? 0);
+    inputTokens[at] = (inputTokens[at] ?? 0) + (llm.countedCalls[i]?.usage?.input ?? 0);
+    outputTokens[at] = (outputTokens[at] ?? 0) + (llm.countedCalls[i]?.usage?.output ?? 0);
   });
-  for (let i = 1; i <= n; i++) {
-    calls[i] = (calls[i] ?? 0) + (calls[i - 1] ?? 0);
-    input[i] = (input[i] ?? 0) + (input[i - 1] ?? 0);
-    output[i] = (output[i] ?? 0) + (output[i - 1] ?? 0);
+  for (const sums of [calls, inputTokens, outputTokens]) {
+    for (let i = 1; i <= n; i++) sums[i] = (sums[i] ?? 0) + (sums[i - 1] ?? 0);
   }
-  const range = (sums: Float64Array) => (node: number) => {
-    const from = position[node] ?? 0;
-    const to = from + (tree.descendantCount[node] ?? 0) + 1;
-    return (sums[to] ?? 0) - (sums[from] ?? 0);
+  return { position, calls, inputTokens, outputTokens };
+}
+
+/** The LLM calls and tokens of a node's subtree, in O(1). */
+export function subtreeLlm(rollup: LlmRollup, tree: SpanTree, node: number): SubtreeLlm {
+  const from = rollup.position[node] ?? 0;
+  const to = from + (tree.descendantCount[node] ?? 0) + 1;
+  const range = (sums: Float64Array) => (sums[to] ?? 0) - (sums[from] ?? 0);
+  return {
+    calls: range(rollup.calls),
+    inputTokens: range(rollup.inputTokens),
+    outputTokens: range(rollup.outputTokens),
   };
-  return { calls: range(calls), inputTokens: range(input), outputTokens: range(output) };
 }

@@ -4,7 +4,7 @@ import { buildFilteredRows, buildVisibleRows } from '../../model/rows';
 import type { SpanTree } from '../../model/span-tree';
 import type { LlmCall } from '../../model/llm/llm-call';
 import type { CriticalPath } from '../../model/critical-path';
-import type { LlmRollup } from '../../model/llm/rollup';
+import { subtreeLlm, type LlmRollup, type SubtreeLlm } from '../../model/llm/rollup';
 import { formatTokensShort } from '../llm/llm-format';
 import { millisToNanos, ZERO_NS } from '../../model/trace';
 import { usePreferences } from '../../state/preferences';
@@ -101,7 +101,9 @@ export function Waterfall(props: WaterfallProps) {
                   isDimmed={matches.isActive && !isHiding && matches.matches[node] !== 1}
                   hiddenChildCount={hiddenChildren?.[item.index] ?? 0}
                   llmCall={llmCalls[node]}
-                  rollupLabel={collapsed.has(id) ? rollupLabel(llmRollup, node) : undefined}
+                  rollupLabel={
+                    collapsed.has(id) ? rollupLabel(subtreeLlm(llmRollup, tree, node)) : undefined
+                  }
                   criticalPath={showCriticalPath && skewDeltaNs ? criticalPath : undefined}
                   skewDeltaNs={skewDeltaNs?.[node] ?? 0}
                   onSelect={onSelect}
@@ -117,9 +119,8 @@ export function Waterfall(props: WaterfallProps) {
 }
 
 /** "Σ 2 LLM calls · 804→191 tok" for a collapsed row whose subtree holds model calls. */
-function rollupLabel(rollup: LlmRollup, node: number): string | undefined {
-  const calls = rollup.calls(node);
+function rollupLabel({ calls, inputTokens, outputTokens }: SubtreeLlm): string | undefined {
   if (calls === 0) return undefined;
-  const tokens = `${formatTokensShort(rollup.inputTokens(node))}→${formatTokensShort(rollup.outputTokens(node))} tok`;
+  const tokens = `${formatTokensShort(inputTokens)}→${formatTokensShort(outputTokens)} tok`;
   return `Σ ${calls} LLM ${calls === 1 ? 'call' : 'calls'} · ${tokens}`;
 }
