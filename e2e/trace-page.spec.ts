@@ -83,10 +83,13 @@ test.describe('trace page', () => {
     await expect(rows).toHaveCount(11);
     await expect(rows.first()).toHaveAttribute('data-depth', '0');
     await expect(page.locator('[data-testid="span-row"][data-error="true"]')).toHaveCount(1);
+    // Rows only: the critical-path summary items carry data-span-id too.
+    const row = (spanId: string) =>
+      page.locator(`[data-testid="span-row"][data-span-id="${spanId}"]`);
     // span-5 is CHILD_OF span-4, CHILD_OF span-3, CHILD_OF the root span-1.
-    await expect(page.locator('[data-span-id="span-5"]')).toHaveAttribute('data-depth', '3');
+    await expect(row('span-5')).toHaveAttribute('data-depth', '3');
     // span-7's only reference is FOLLOWS_FROM span-6: it is still nested under it.
-    await expect(page.locator('[data-span-id="span-7"]')).toHaveAttribute('data-depth', '2');
+    await expect(row('span-7')).toHaveAttribute('data-depth', '2');
   });
 
   test('collapses and expands a subtree from its toggle', async ({ page }) => {

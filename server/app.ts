@@ -7,6 +7,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceInfo } from '../src/sources/source';
+import { PUBLIC_API_PATHS, createApiAuth, sendUnauthorized } from './auth';
 import type { ServerConfig } from './config';
 import { sendError, sendJson, setSecurityHeaders } from './http-util';
 import { proxyToSource } from './proxy';
@@ -40,6 +41,9 @@ export interface CreateServerOptions {
 }
 
 const PROXY_PREFIX = '/api/sources/';
+/** Whole request (headers and body) must arrive within these; slow-loris clients are cut. */
+export const HEADERS_TIMEOUT_MS = 20_000;
+export const REQUEST_TIMEOUT_MS = 120_000;
 
 export function defaultAppDir(): string {
   // dist/server/main.js → dist/app; in tests (server/app.ts) this points at server/../app, so
@@ -81,6 +85,7 @@ export function createServer(config: ServerConfig, options: CreateServerOptions 
   };
 
   const routes: RouteHandler[] = [...(options.routes ?? []), apiRoutes];
+  const auth = config.authToken === undefined ? undefined : createApiAuth(config.authToken);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     setSecurityHeaders(res);
@@ -89,22 +94,33 @@ export function createServer(config: ServerConfig, options: CreateServerOptions 
       sendError(res, 400, 'bad-path', 'the request target must be an origin-form path');
       return;
     }
+    const isApi = target.rawPath === '/api' || target.rawPath.startsWith('/api/');
+    if (auth && isApi) {
+      if (auth.handleLogin(req, res, target.rawPath)) return;
+      if (!PUBLIC_API_PATHS.has(target.rawPath) && !auth.isAuthorized(req)) {
+        sendUnauthorized(res, 'this Tracefall needs an access token');
+        return;
+      }
+    }
     for (const route of routes) {
       if (await route(req, res, target)) return;
     }
-    if (target.rawPath === '/api' || target.rawPath.startsWith('/api/')) {
+    if (isApi) {
       sendError(res, 404, 'not-found', `no API route ${target.rawPath}`);
       return;
     }
     await serveStatic(req, res, target.rawPath);
   };
 
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       logger.warn(`request ${req.method} ${req.url} failed: ${String(error)}`);
       sendError(res, 500, 'internal-error', 'internal server error');
     });
   });
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  return server;
 }
 
 /** Only origin-form targets ("/path?query"); absolute-form ("http://host/…") is refused. */

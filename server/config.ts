@@ -39,6 +39,10 @@ export interface ServerConfig {
   /** Time allowed for a backend to answer (headers), and the longest pause inside its body. */
   readonly proxyTimeoutMs: number;
   readonly proxyMaxBytes: number;
+  /** TRACEFALL_AUTH_TOKEN: when set, `/api/*` (but /api/health and login) needs it. */
+  readonly authToken?: string;
+  /** TRACEFALL_OTLP_TOKEN: when set, the OTLP receiver needs it as a Bearer token. */
+  readonly otlpToken?: string;
   /** The config file that was read, if any (for the startup log). */
   readonly configPath?: string;
 }
@@ -117,6 +121,8 @@ export function loadConfig(env: Env, readFile: ReadFile): ServerConfig {
         ? parsePositiveInt(envTimeout, 'TRACEFALL_PROXY_TIMEOUT_MS')
         : (file?.proxyTimeoutMs ?? DEFAULT_PROXY_TIMEOUT_MS),
     proxyMaxBytes: DEFAULT_PROXY_MAX_BYTES,
+    ...optionalToken(env, 'TRACEFALL_AUTH_TOKEN', 'authToken'),
+    ...optionalToken(env, 'TRACEFALL_OTLP_TOKEN', 'otlpToken'),
     ...(text === undefined ? {} : { configPath }),
   };
 }
@@ -271,6 +277,27 @@ function optionalPositive<K extends 'retentionDays' | 'retentionMb'>(
     throw new ConfigError(`${variable} must be a positive number (got "${text}")`);
   }
   return { [key]: value } as Partial<Record<K, number>>;
+}
+
+/** Shorter tokens can be guessed; whitespace and control characters cannot travel in a header. */
+export const MIN_TOKEN_LENGTH = 12;
+
+function optionalToken<K extends 'authToken' | 'otlpToken'>(
+  env: Env,
+  variable: string,
+  key: K,
+): Partial<Record<K, string>> {
+  const token = nonEmpty(env[variable]);
+  if (token === undefined) return {};
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    throw new ConfigError(`${variable} must be printable ASCII without spaces`);
+  }
+  if (token.length < MIN_TOKEN_LENGTH) {
+    throw new ConfigError(
+      `${variable} must be at least ${MIN_TOKEN_LENGTH} characters (e.g. \`openssl rand -hex 24\`)`,
+    );
+  }
+  return { [key]: token } as Partial<Record<K, string>>;
 }
 
 function parseFlag(value: string | undefined, variable: string, fallback: boolean): boolean {

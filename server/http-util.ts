@@ -30,6 +30,9 @@ export type ApiErrorCode =
   | 'upstream-timeout'
   | 'upstream-unreachable'
   | 'upstream-too-large'
+  | 'unauthorized'
+  | 'too-many-attempts'
+  | 'bad-request'
   | 'internal-error';
 
 export function sendJson(

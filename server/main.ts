@@ -37,6 +37,10 @@ function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
 function errorText(error: unknown): string {
   const { code, message } = error as NodeJS.ErrnoException;
   return code === 'EADDRINUSE' ? 'the port is already in use' : (message ?? String(error));
@@ -75,6 +79,16 @@ async function main(): Promise<void> {
     if (config.configPath) console.log(`  config: ${config.configPath}`);
     if (config.sources.length === 0) {
       console.log('  sources: none configured (set JAEGER_URL, TEMPO_URL or TRACEFALL_CONFIG)');
+    }
+    if (config.authToken !== undefined) {
+      console.log('  API: access token required (TRACEFALL_AUTH_TOKEN)');
+    } else if (!isLoopback(config.host)) {
+      console.warn(
+        `  warning: listening on ${config.host} without TRACEFALL_AUTH_TOKEN: anyone who can reach this port can read every trace`,
+      );
+    }
+    if (config.otlpToken !== undefined) {
+      console.log('  OTLP receiver: Bearer token required (TRACEFALL_OTLP_TOKEN)');
     }
     for (const source of config.sources) {
       // Headers may hold credentials: log only their names.

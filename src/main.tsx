@@ -1,7 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/app/App';
+import { queryClient } from './state/query-client';
+import { disposeTracesWithCache, sourcesQuery } from './state/trace-queries';
+import { prewarmTraceWorker } from './state/trace-worker-client';
 import './ui/app/theme.css';
+
+// Load the trace worker's code while the page renders, and free worker-side traces the cache drops.
+// Ask for the source list at once (boot.ts usually already did): a trace page needs it.
+void queryClient.prefetchQuery(sourcesQuery);
+prewarmTraceWorker();
+disposeTracesWithCache(queryClient);
 
 const root = document.getElementById('root');
 if (root) {

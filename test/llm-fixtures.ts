@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOtlpLogs } from '../src/sources/otlp/parse-otlp-logs';
 import { parseOtlpTrace } from '../src/sources/otlp/parse-otlp';
-import { buildSpanTree, type SpanTree } from '../src/model/span-tree';
+import { buildSpanTree, type SpanTree, spanOfNode } from '../src/model/span-tree';
 import { offsetToEpochMillis, type Span } from '../src/model/trace';
 import { extractLlmCall, groupLogsBySpan, type LlmLogRecord } from '../src/model/llm/extract';
 import type { LlmCall } from '../src/model/llm/llm-call';
@@ -48,7 +48,7 @@ export function loadLlmFixture(name: string): LlmFixture {
 
 export function spanById(fixture: LlmFixture, spanId: string): Span {
   const node = fixture.tree.nodeById.get(spanId);
-  const span = node === undefined ? undefined : fixture.tree.trace.spans[node];
+  const span = node === undefined ? undefined : spanOfNode(fixture.tree, node);
   if (!span) throw new Error(`${fixture.name}: no span ${spanId}`);
   return span;
 }

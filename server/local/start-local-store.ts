@@ -44,7 +44,10 @@ export async function startLocalStore(
     },
     { log },
   );
-  const otlpRoute = createOtlpRoute(store, { log });
+  const otlpRoute = createOtlpRoute(store, {
+    log,
+    ...(config.otlpToken !== undefined && { token: config.otlpToken }),
+  });
   let otlpServer: Server | undefined;
 
   return {

@@ -174,6 +174,18 @@ function spanJson(raw: JsonObject, core: SpanCore, kind: number, status: JsonObj
   return span;
 }
 
+/**
+ * The stored text. Values are depth-bounded on the way in, so this should never fail; if some
+ * shape still defeats JSON.stringify, the span is rejected alone instead of failing the batch.
+ */
+function stringifyStored(span: JsonObject): string | undefined {
+  try {
+    return JSON.stringify(span);
+  } catch {
+    return undefined;
+  }
+}
+
 /** One span → its record, or the reason it cannot be stored. */
 function normalizeSpan(raw: unknown, origin: Origin): SpanRecord | string {
   if (!isObject(raw)) return 'span is not an object';
@@ -182,6 +194,8 @@ function normalizeSpan(raw: unknown, origin: Origin): SpanRecord | string {
   const kind = readEnum(raw.kind, SPAN_KIND_NAMES, 0);
   const status = normalizeStatus(raw.status);
   const span = spanJson(raw, core, kind, status.json);
+  const json = stringifyStored(span);
+  if (json === undefined) return 'span that cannot be stored as JSON';
   const facts = readAttributeFacts(span.attributes);
   return {
     traceId: core.traceId,
@@ -195,7 +209,7 @@ function normalizeSpan(raw: unknown, origin: Origin): SpanRecord | string {
     statusCode: status.code,
     model: facts.model,
     origin: origin.digest,
-    json: JSON.stringify(span),
+    json,
     attributes: facts.indexed,
   };
 }

@@ -31,17 +31,29 @@ function tooLarge(maxBytes: number): HttpError {
   return new HttpError(413, `the request body exceeds ${maxBytes} bytes`);
 }
 
-/** Reads the whole body; rejects with 413 as soon as it is longer than `maxBytes`. */
-export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+/**
+ * Reads the whole body; rejects with 413 as soon as it is longer than `maxBytes`, and with 408
+ * when it has not all arrived `timeoutMs` after the headers (a slow-loris client trickling
+ * bytes would otherwise hold a request slot, counted against the in-flight limit, forever).
+ */
+export function readBody(
+  req: IncomingMessage,
+  maxBytes: number,
+  timeoutMs: number,
+): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
+    const timer = setTimeout(() => {
+      finish(new HttpError(408, `the request body did not arrive within ${timeoutMs} ms`));
+    }, timeoutMs);
     const finish = (error?: Error) => {
       if (done) return;
       done = true;
+      clearTimeout(timer);
       req.off('data', onData);
       if (error) reject(error);
       else resolve(Buffer.concat(chunks, size));

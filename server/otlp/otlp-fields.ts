@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { decodeOtlpId } from '../../src/sources/otlp/otlp-ids';
+import { isNestedDeeper } from '../../src/sources/safe-json';
 import type { Origin } from '../store/records';
 
 /** A request that is not an OTLP export request at all: answered 400, nothing stored. */
@@ -109,7 +110,8 @@ const MAX_VALUE_DEPTH = 32;
 
 /**
  * An AnyValue in spec form: int64 as decimal text (JSON exporters send numbers, protobuf
- * decoding gives text), nested arrays and kvlists likewise. Unknown shapes are kept as sent.
+ * decoding gives text), nested arrays and kvlists likewise. Unknown shapes are kept as sent,
+ * unless they nest deeper than any AnyValue may: JSON.stringify would overflow on them.
  */
 export function normalizeAnyValue(value: unknown, depth = 0): unknown {
   if (!isObject(value)) return {};
@@ -126,7 +128,7 @@ export function normalizeAnyValue(value: unknown, depth = 0): unknown {
     const values = Array.isArray(kvlistValue.values) ? kvlistValue.values : [];
     return { kvlistValue: { values: normalizeKeyValues(values, depth + 1) } };
   }
-  return value;
+  return isNestedDeeper(value, MAX_VALUE_DEPTH - depth) ? {} : value;
 }
 
 function normalizeKeyValues(list: readonly unknown[], depth: number): JsonObject[] {
@@ -169,7 +171,9 @@ export function buildOrigin(resourceEntry: JsonObject, scopeEntry: JsonObject): 
     const raw = resourceEntry.resource;
     copyAttributes(raw, resource);
     copyCount(raw, resource, 'droppedAttributesCount');
-    if (Array.isArray(raw.entityRefs)) resource.entityRefs = raw.entityRefs;
+    if (Array.isArray(raw.entityRefs) && !isNestedDeeper(raw.entityRefs, MAX_VALUE_DEPTH)) {
+      resource.entityRefs = raw.entityRefs;
+    }
   }
   const resourceSide: JsonObject = { resource };
   copyString(resourceEntry, resourceSide, 'schemaUrl');

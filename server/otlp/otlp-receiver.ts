@@ -8,7 +8,8 @@
 import http from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { LibsqlError } from '@libsql/client';
-import type { RouteHandler } from '../app';
+import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, type RouteHandler } from '../app';
+import { hasBearer } from '../auth';
 import { setSecurityHeaders } from '../http-util';
 import type { SpanStore } from '../store/span-store';
 import { StoreClosedError, StoreSaturatedError } from '../store/span-store';
@@ -30,6 +31,8 @@ import { normalizeTraceRequest } from './normalize-traces';
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** Requests being read, decoded or written at once; more get 429. */
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
+/** Time for the whole body to arrive once the headers are in; SDKs send in milliseconds. */
+export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
 const RETRY_AFTER_SECONDS = '1';
 type Signal = 'traces' | 'logs' | 'metrics';
 /**
@@ -45,11 +48,23 @@ const SIGNALS = new Map<string, Signal>([
 export interface ReceiverOptions {
   readonly maxBodyBytes?: number;
   readonly maxConcurrentRequests?: number;
+  readonly bodyTimeoutMs?: number;
+  /** TRACEFALL_OTLP_TOKEN: when set, exporters must send `Authorization: Bearer <token>`. */
+  readonly token?: string;
   readonly log?: (message: string) => void;
 }
 
 /** gRPC status codes for the Status body, by HTTP status. */
-const GRPC_CODE: Record<number, number> = { 400: 3, 413: 8, 415: 3, 429: 8, 500: 13, 503: 14 };
+const GRPC_CODE: Record<number, number> = {
+  400: 3,
+  401: 16,
+  408: 4,
+  413: 8,
+  415: 3,
+  429: 8,
+  500: 13,
+  503: 14,
+};
 
 function setCors(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('Access-Control-Allow-Origin', '*');
@@ -71,8 +86,11 @@ function send(res: ServerResponse, status: number, format: BodyFormat, body: Uin
     'Cache-Control': 'no-store',
   };
   if (status === 429 || status === 503) headers['Retry-After'] = RETRY_AFTER_SECONDS;
+  if (status === 401) headers['WWW-Authenticate'] = 'Bearer realm="tracefall-otlp"';
   // Unread request bodies are not drained: the connection closes after an early answer.
-  if (status === 413 || status === 429) headers.Connection = 'close';
+  if (status === 401 || status === 408 || status === 413 || status === 429) {
+    headers.Connection = 'close';
+  }
   res.writeHead(status, headers);
   res.end(body);
 }
@@ -160,6 +178,7 @@ interface ExportContext {
   readonly signal: Signal;
   readonly format: BodyFormat;
   readonly maxBodyBytes: number;
+  readonly bodyTimeoutMs: number;
   readonly log: (message: string) => void;
   readonly rawPath: string;
 }
@@ -168,7 +187,7 @@ interface ExportContext {
 async function handleExport(req: IncomingMessage, res: ServerResponse, ctx: ExportContext) {
   const { format, signal } = ctx;
   try {
-    const raw = await readBody(req, ctx.maxBodyBytes);
+    const raw = await readBody(req, ctx.maxBodyBytes, ctx.bodyTimeoutMs);
     const body = await decodeContent(raw, req.headers['content-encoding'], ctx.maxBodyBytes);
     sendSuccess(res, signal, format, await ingest(ctx.store, signal, format, body));
   } catch (error) {
@@ -186,6 +205,7 @@ async function handleExport(req: IncomingMessage, res: ServerResponse, ctx: Expo
 export function createOtlpRoute(store: SpanStore, options: ReceiverOptions = {}): RouteHandler {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxConcurrent = options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
   const log = options.log ?? (() => {});
   let active = 0;
 
@@ -199,6 +219,10 @@ export function createOtlpRoute(store: SpanStore, options: ReceiverOptions = {})
       return true;
     }
     const format = bodyFormat(req.headers['content-type']);
+    if (options.token !== undefined && !hasBearer(req, options.token)) {
+      sendStatus(res, 401, format ?? 'json', 'this receiver needs Authorization: Bearer <token>');
+      return true;
+    }
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST, OPTIONS');
       sendStatus(res, 405, format ?? 'json', `use POST for ${rawPath}`);
@@ -215,7 +239,15 @@ export function createOtlpRoute(store: SpanStore, options: ReceiverOptions = {})
     }
     active++;
     try {
-      await handleExport(req, res, { store, signal, format, maxBodyBytes, log, rawPath });
+      await handleExport(req, res, {
+        store,
+        signal,
+        format,
+        maxBodyBytes,
+        bodyTimeoutMs,
+        log,
+        rawPath,
+      });
     } finally {
       active--;
     }
@@ -225,7 +257,7 @@ export function createOtlpRoute(store: SpanStore, options: ReceiverOptions = {})
 
 /** A server answering only the OTLP paths (the dedicated OTLP_HTTP_PORT listener). */
 export function createOtlpServer(route: RouteHandler, log: (message: string) => void): Server {
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     setSecurityHeaders(res);
     const url = req.url ?? '/';
     const q = url.indexOf('?');
@@ -240,4 +272,7 @@ export function createOtlpServer(route: RouteHandler, log: (message: string) => 
         if (!res.headersSent) sendStatus(res, 500, 'json', 'internal error');
       });
   });
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  return server;
 }

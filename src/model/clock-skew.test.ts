@@ -5,6 +5,7 @@ import { adjustClockSkew, adjustedNodeTimes } from './clock-skew';
 import { computeCriticalPath } from './critical-path';
 import { nodeOf, pathOf, timingTree, type SpanSpec } from './test-timing-tree';
 import type { Resource } from './trace';
+import { spanOfNode } from './span-tree';
 
 const host = (serviceName: string, hostName: string): Resource => ({
   serviceName,
@@ -60,7 +61,7 @@ describe('adjustClockSkew: when a server span is moved', () => {
       60, 60, 0, 0,
     ]);
     expect(skew.skewSource[nodeOf(tree, 'db')]).toBe(nodeOf(tree, 'server'));
-    expect(Array.from(skew.adjustedNodes, (n) => tree.trace.spans[n]?.spanId)).toEqual([
+    expect(Array.from(skew.adjustedNodes, (n) => spanOfNode(tree, n)?.spanId)).toEqual([
       'server',
       'db',
       'same-host',
@@ -121,7 +122,7 @@ describe('adjustClockSkew: when a server span is moved', () => {
       ['server', 110, 190],
       ['client', 190, 200],
     ]);
-    expect(tree.trace.spans[nodeOf(tree, 'server')]?.startNs).toBe(50);
+    expect(spanOfNode(tree, nodeOf(tree, 'server'))?.startNs).toBe(50);
   });
 });
 
@@ -207,7 +208,7 @@ describe('adjustClockSkew on recorded traces', () => {
     const tree = loadJaegerTree('jaeger/trace-object_8spans_span-longer-than-parent.json');
     const skew = adjustClockSkew(tree);
     const moved = Array.from(skew.adjustedNodes, (n) => [
-      tree.trace.spans[n]?.spanId,
+      spanOfNode(tree, n)?.spanId,
       skew.deltaNs[n],
       skew.adjustedStartNs[n],
     ]);

@@ -1,6 +1,7 @@
 import { computeNodeTimes, type NodeTimes } from './node-times';
-import { isPlaceholder, spanOfNode, type SpanTree } from './span-tree';
-import { findAttribute, formatAttributeValue, type Span, type Trace } from './trace';
+import { SPAN_KINDS, type TraceTable } from './span-table';
+import type { SpanTree } from './span-tree';
+import { findAttribute, formatAttributeValue } from './trace';
 
 /**
  * Clock-skew corrections for a tree, as a copy of the start offsets: the tree is never changed,
@@ -46,15 +47,15 @@ export function adjustClockSkew(tree: SpanTree): ClockSkewAdjustment {
   const hosts = hostKeys(trace);
   const raw = computeNodeTimes(tree);
   const adjusted: number[] = [];
+  const spanCount = trace.count;
   for (const node of preorder) {
     const p = parent[node] as number;
-    const span = spanOfNode(tree, node);
-    const parentSpan = p < 0 ? undefined : spanOfNode(tree, p);
-    if (!span || !parentSpan || isPlaceholder(tree, p)) continue;
-    if (hosts[span.resourceIndex] === hosts[parentSpan.resourceIndex]) {
+    if (node >= spanCount || p < 0 || p >= spanCount) continue;
+    const resource = trace.resourceIndex[node] as number;
+    if (hosts[resource] === hosts[trace.resourceIndex[p] as number]) {
       deltaNs[node] = deltaNs[p] as number;
       skewSource[node] = skewSource[p] as number;
-    } else if (isDetectable(span, parentSpan)) {
+    } else if (isDetectable(trace, node, p)) {
       const parentStart = (raw.startNs[p] as number) + (deltaNs[p] as number);
       const parentEnd = (raw.endNs[p] as number) + (deltaNs[p] as number);
       const delta = skewOf(raw, node, parentStart, parentEnd);
@@ -75,12 +76,15 @@ export function adjustedNodeTimes(tree: SpanTree, skew: ClockSkewAdjustment): No
   return computeNodeTimes(tree, skew.deltaNs);
 }
 
-function isDetectable(span: Span, parentSpan: Span): boolean {
+const SERVER_KIND = SPAN_KINDS.indexOf('server');
+const CLIENT_KIND = SPAN_KINDS.indexOf('client');
+
+function isDetectable(trace: TraceTable, node: number, p: number): boolean {
   return (
-    span.kind === 'server' &&
-    parentSpan.kind === 'client' &&
-    span.durationNs !== null &&
-    parentSpan.durationNs !== null
+    trace.kindCode[node] === SERVER_KIND &&
+    trace.kindCode[p] === CLIENT_KIND &&
+    (trace.durationNs[node] as number) >= 0 &&
+    (trace.durationNs[p] as number) >= 0
   );
 }
 
@@ -99,7 +103,7 @@ function skewOf(raw: NodeTimes, node: number, parentStart: number, parentEnd: nu
 }
 
 /** One host key per resource: its host attribute, else its service name. */
-function hostKeys(trace: Trace): string[] {
+function hostKeys(trace: TraceTable): string[] {
   return trace.resources.map((resource) => {
     for (const key of HOST_KEYS) {
       const value = findAttribute(resource.attributes, key);

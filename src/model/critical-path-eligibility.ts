@@ -3,8 +3,8 @@
  * Split from critical-path.ts, which walks the path over what this pass leaves eligible.
  */
 import type { NodeTimes } from './node-times';
-import { spanOfNode, type SpanTree } from './span-tree';
-import { spanIdKey, type Span } from './trace';
+import { SPAN_KINDS } from './span-table';
+import type { SpanTree } from './span-tree';
 
 /** Why a node is not on the critical path. */
 export type OffPathReason =
@@ -112,35 +112,17 @@ const FOLLOWS_FROM_EDGE = 8;
  * inside its parent (request/reply over a queue) is blocking.
  */
 function readEdgeFlags(tree: SpanTree): Uint8Array {
-  const spans = tree.trace.spans;
+  const table = tree.trace;
   const flags = new Uint8Array(tree.nodeCount);
-  for (let node = 0; node < spans.length; node++) {
-    const span = spans[node] as Span;
-    let flag = span.kind === 'consumer' ? CONSUMER : span.kind === 'producer' ? PRODUCER : 0;
-    if (span.durationNs === null) flag |= UNFINISHED;
-    if (isFollowsFromEdge(tree, span, tree.parent[node] as number)) flag |= FOLLOWS_FROM_EDGE;
+  for (let node = 0; node < table.count; node++) {
+    const kind = table.kindCode[node] as number;
+    let flag = kind === CONSUMER_KIND ? CONSUMER : kind === PRODUCER_KIND ? PRODUCER : 0;
+    if ((table.durationNs[node] as number) < 0) flag |= UNFINISHED;
+    if (tree.followsFromEdge[node] === 1) flag |= FOLLOWS_FROM_EDGE;
     flags[node] = flag;
   }
   return flags;
 }
 
-/**
- * True when the tree hangs `span` under `p` through a follows_from reference: the builder prefers
- * child_of, so the edge is follows-from exactly when no child_of reference names the parent. For
- * a placeholder parent, any child_of reference counts (the placeholder came from one).
- */
-function isFollowsFromEdge(tree: SpanTree, span: Span, p: number): boolean {
-  if (p < 0 || !hasFollowsFrom(span)) return false;
-  const parentSpan = spanOfNode(tree, p);
-  const parentKey = parentSpan ? spanIdKey(parentSpan.sourceSpanId) : undefined;
-  for (const ref of span.references) {
-    if (ref.type !== 'child_of') continue;
-    if (parentKey === undefined || spanIdKey(ref.spanId) === parentKey) return false;
-  }
-  return true;
-}
-
-function hasFollowsFrom(span: Span): boolean {
-  for (const ref of span.references) if (ref.type === 'follows_from') return true;
-  return false;
-}
+const CONSUMER_KIND = SPAN_KINDS.indexOf('consumer');
+const PRODUCER_KIND = SPAN_KINDS.indexOf('producer');

@@ -1,6 +1,7 @@
 import type { CriticalPath } from './critical-path';
-import { isPlaceholder, nodeIdOf, spanOfNode, type SpanTree } from './span-tree';
-import { findAttribute, serviceOf, type Span } from './trace';
+import { FLAG_LLM_HINT, nameAt, serviceAt } from './span-table';
+import { isPlaceholder, isSpanNode, nodeIdOf, spanOfNode, type SpanTree } from './span-tree';
+import { findAttribute, type Span } from './trace';
 
 /** Reads the model a span called; `undefined` for spans that are not model calls. */
 export type ModelReader = (span: Span) => string | undefined;
@@ -19,6 +20,23 @@ export const readSpanModel: ModelReader = (span) => {
   }
   return undefined;
 };
+
+/**
+ * The model of a node through `readModel`. With the default reader the span's record is decoded
+ * only when it may carry LLM attributes (its keys are LLM hint keys, see llm/llm-hints.ts); a
+ * custom reader may read anything, so it sees every span.
+ */
+export function readNodeModel(
+  tree: SpanTree,
+  node: number,
+  readModel: ModelReader = readSpanModel,
+): string | undefined {
+  if (!isSpanNode(tree, node)) return undefined;
+  const hasHint = ((tree.trace.flags[node] as number) & FLAG_LLM_HINT) !== 0;
+  if (readModel === readSpanModel && !hasHint) return undefined;
+  const span = spanOfNode(tree, node);
+  return span && readModel(span);
+}
 
 /** One node's own time on the critical path. */
 export interface CriticalPathItem {
@@ -73,10 +91,10 @@ export function summarizeCriticalPath(
   const byModel = new Map<string, { spanCount: number; onPathNs: number }>();
   for (let node = 0; node < tree.nodeCount; node++) {
     const ns = cp.onPathNs[node] as number;
-    if (ns > 0) onPath.push(node);
-    const span = spanOfNode(tree, node);
-    const model = span && readModel(span);
-    if (model === undefined || ns <= 0) continue;
+    if (ns <= 0) continue;
+    onPath.push(node);
+    const model = readNodeModel(tree, node, readModel);
+    if (model === undefined) continue;
     const entry = byModel.get(model) ?? { spanCount: 0, onPathNs: 0 };
     entry.spanCount++;
     entry.onPathNs += ns;
@@ -84,15 +102,15 @@ export function summarizeCriticalPath(
   }
   onPath.sort((a, b) => (cp.onPathNs[b] as number) - (cp.onPathNs[a] as number) || a - b);
   const items = onPath.slice(0, limit).map((node): CriticalPathItem => {
-    const span = spanOfNode(tree, node);
+    const isSpan = isSpanNode(tree, node);
     const ns = cp.onPathNs[node] as number;
     return {
       node,
       spanId: nodeIdOf(tree, node),
-      name: span?.name ?? 'missing span',
-      service: span ? serviceOf(tree.trace, span) : '',
+      name: isSpan ? nameAt(tree.trace, node) : 'missing span',
+      service: isSpan ? serviceAt(tree.trace, node) : '',
       isMissingSpan: isPlaceholder(tree, node),
-      model: span && readModel(span),
+      model: readNodeModel(tree, node, readModel),
       onPathNs: ns,
       share: shareOf(ns),
     };

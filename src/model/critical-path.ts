@@ -85,6 +85,12 @@ export function computeCriticalPath(
   };
 }
 
+/** A critical path sent as plain data (from the trace worker), with its `reason` again. */
+export function reviveCriticalPath(data: Omit<CriticalPath, 'reason'>): CriticalPath {
+  const { reasonCode } = data;
+  return { ...data, reason: (node) => REASON_CODES[reasonCode[node] ?? 0] ?? null };
+}
+
 /** Reverses the emission order into time order and indexes sections by node. */
 function packSections(nodeCount: number, walk: Walk) {
   const { count } = walk;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { childrenByStart, computeNodeTimes, timesExtent } from './node-times';
 import { nodeOf, timingTree } from './test-timing-tree';
+import { spanOfNode } from './span-tree';
 
 describe('computeNodeTimes', () => {
   const tree = timingTree([
@@ -37,7 +38,7 @@ describe('computeNodeTimes', () => {
     // o2 now starts at 140, after its unshifted child ended (135): it is zero-length there.
     expect(windowOf(times, 'o2')).toEqual([140, 140]);
     expect(windowOf(times, 'gone')).toEqual([100, 140]);
-    const ids = (nodes: Int32Array) => Array.from(nodes, (n) => tree.trace.spans[n]?.spanId);
+    const ids = (nodes: Int32Array) => Array.from(nodes, (n) => spanOfNode(tree, n)?.spanId);
     expect(ids(childrenByStart(tree, times, nodeOf(tree, 'gone')))).toEqual(['o1', 'o2']);
     expect(ids(childrenByStart(tree, computeNodeTimes(tree), nodeOf(tree, 'gone')))).toEqual([
       'o2',

@@ -1,5 +1,4 @@
 import { childrenOf, type SpanTree } from './span-tree';
-import type { Span } from './trace';
 
 /**
  * The time window of every node as the timing algorithms see it (critical path, self time,
@@ -29,18 +28,19 @@ export interface NodeTimes {
  */
 export function computeNodeTimes(tree: SpanTree, deltaNs?: Float64Array): NodeTimes {
   const { nodeCount, parent, preorder } = tree;
-  const spans = tree.trace.spans;
+  const table = tree.trace;
+  const spanCount = table.count;
   const startNs = new Float64Array(nodeCount);
   const endNs = new Float64Array(nodeCount);
   const isGrowable = new Uint8Array(nodeCount);
-  for (let node = 0; node < spans.length; node++) {
-    const span = spans[node] as Span;
-    const start = span.startNs + (deltaNs?.[node] ?? 0);
+  for (let node = 0; node < spanCount; node++) {
+    const start = (table.startNs[node] as number) + (deltaNs?.[node] ?? 0);
+    const duration = table.durationNs[node] as number;
     startNs[node] = start;
-    endNs[node] = start + (span.durationNs ?? 0);
-    if (span.durationNs === null) isGrowable[node] = 1;
+    endNs[node] = start + (duration < 0 ? 0 : duration);
+    if (duration < 0) isGrowable[node] = 1;
   }
-  for (let node = spans.length; node < nodeCount; node++) {
+  for (let node = spanCount; node < nodeCount; node++) {
     startNs[node] = Infinity;
     endNs[node] = -Infinity;
     isGrowable[node] = 2;
@@ -50,7 +50,7 @@ export function computeNodeTimes(tree: SpanTree, deltaNs?: Float64Array): NodeTi
     const p = parent[node] as number;
     if (isGrowable[node] === 2 && startNs[node] === Infinity) {
       // A placeholder always has children; keep the builder's window if it somehow has none.
-      const placeholder = tree.placeholders[node - spans.length];
+      const placeholder = tree.placeholders[node - spanCount];
       startNs[node] = placeholder?.startNs ?? 0;
       endNs[node] = placeholder?.endNs ?? 0;
     }

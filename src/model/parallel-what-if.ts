@@ -1,5 +1,5 @@
 import { childrenByStart, computeNodeTimes, type NodeTimes } from './node-times';
-import { spanOfNode, type SpanTree } from './span-tree';
+import { isSpanNode, type SpanTree } from './span-tree';
 
 /**
  * "What if these calls ran in parallel": for a parent whose children ran one after another.
@@ -44,7 +44,7 @@ export function computeParallelWhatIf(
   let firstStart = Infinity;
   let lastEnd = -Infinity;
   for (const child of childrenByStart(tree, times, node)) {
-    if (spanOfNode(tree, child)?.durationNs === null) return null;
+    if (isSpanNode(tree, child) && (tree.trace.durationNs[child] as number) < 0) return null;
     const start = times.startNs[child] as number;
     const end = times.endNs[child] as number;
     if (end <= start) continue;

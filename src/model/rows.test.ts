@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateChainTrace, generateWideTrace } from '../../test/generate-trace';
 import { buildVisibleRows } from './rows';
-import { buildSpanTree, nodeIdOf, type SpanTree } from './span-tree';
+import { buildSpanTree, nodeIdOf, type SpanTree, spanOfNode } from './span-tree';
 import { asEpochMicros, asNanos, type Span, type Trace } from './trace';
 
 function span(spanId: string, parentId: string | null, startNs: number): Span {
@@ -90,11 +90,11 @@ describe('buildVisibleRows', () => {
     const chain = buildSpanTree(generateChainTrace(100_000));
     expect(buildVisibleRows(chain, new Set())).toHaveLength(100_000);
     expect(
-      buildVisibleRows(chain, new Set([chain.trace.spans[50_000]?.spanId ?? ''])),
+      buildVisibleRows(chain, new Set([spanOfNode(chain, 50_000)?.spanId ?? ''])),
     ).toHaveLength(50_001);
     const wide = buildSpanTree(generateWideTrace(100_000, 3));
     expect(
-      Array.from(buildVisibleRows(wide, new Set([wide.trace.spans[0]?.spanId ?? '']))),
+      Array.from(buildVisibleRows(wide, new Set([spanOfNode(wide, 0)?.spanId ?? '']))),
     ).toEqual([0]);
   });
 });

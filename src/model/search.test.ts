@@ -12,6 +12,7 @@ import {
   type SpanFilter,
 } from './search';
 import { nodeIdOf, type SpanTree } from './span-tree';
+import { traceFromTable } from './span-table';
 
 function genaiTree(): SpanTree {
   return loadJaegerTree('jaeger/trace-object_genai_57spans_10procs.json');
@@ -75,12 +76,14 @@ describe('matchSpans on the 57-span GenAI trace', () => {
   });
 
   it('filters by model and kind through per-span facets', () => {
-    const facets: SpanFacets[] = tree.trace.spans.map((span) =>
+    const facets: SpanFacets[] = traceFromTable(tree.trace).spans.map((span) =>
       span.name.startsWith('chat ')
         ? { kind: 'llm', models: ['model-a', 'model-a-2026'] }
         : { kind: 'other', models: [] },
     );
-    const chats = tree.trace.spans.filter((span) => span.name.startsWith('chat ')).length;
+    const chats = traceFromTable(tree.trace).spans.filter((span) =>
+      span.name.startsWith('chat '),
+    ).length;
     expect(matchedIds(tree, { models: ['MODEL-A-2026'] }, facets)).toHaveLength(chats);
     expect(matchedIds(tree, { kinds: ['llm'] }, facets)).toHaveLength(chats);
     expect(listFacetOptions(tree, facets).models).toEqual([

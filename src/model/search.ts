@@ -1,5 +1,6 @@
-import { nodeIdOf, type SpanTree } from './span-tree';
-import { formatAttributeValue, serviceOf, type Attribute, type Nanos, type Span } from './trace';
+import { isErrorAt, serviceAt } from './span-table';
+import { nodeIdOf, spanOfNode, type SpanTree } from './span-tree';
+import { formatAttributeValue, type Attribute, type Nanos } from './trace';
 
 /** Span kinds of the `kind` filter (the LLM kinds, `other` for everything else). */
 export const FILTER_KINDS = [
@@ -76,50 +77,77 @@ export function parseTextQuery(text: string): TextTerm[] {
 }
 
 /** Longest part of a value the text filter looks at: enough for ids, routes and prompts' heads. */
-const MAX_INDEXED_VALUE_CHARS = 2_000;
+export const MAX_INDEXED_VALUE_CHARS = 2_000;
 
 /**
- * Marks the spans that match (1) in a per-node array; placeholders never match. O(n · terms),
- * reading each span's name, service, id and attributes once per call.
+ * Decides whether span `index` matches every text term. The default (`matchTermsInRecord`) reads
+ * the span's record; the trace worker answers from its search index with the same result.
+ */
+export type TermMatcher = (index: number, terms: readonly TextTerm[]) => boolean;
+
+/**
+ * Marks the spans that match (1) in a per-node array; placeholders never match. O(n · terms):
+ * the cheap column tests run first, and a span's text is read only when they all pass.
  */
 export function matchSpans(
   tree: SpanTree,
   filter: SpanFilter,
   facets?: readonly (SpanFacets | undefined)[],
+  matchTerms: TermMatcher = (index, terms) => matchTermsInRecord(tree, index, terms),
 ): Uint8Array {
   const matches = new Uint8Array(tree.nodeCount);
   const terms = parseTextQuery(filter.text);
   const models = new Set(filter.models.map((model) => model.toLowerCase()));
   const kinds = new Set<string>(filter.kinds);
   const services = new Set(filter.services);
-  const { spans } = tree.trace;
-  for (let index = 0; index < spans.length; index++) {
-    const span = spans[index] as Span;
-    if (filter.errorsOnly && span.status.code !== 'error') continue;
-    if (filter.minDurationNs !== null && (span.durationNs ?? 0) < filter.minDurationNs) continue;
-    if (services.size > 0 && !services.has(serviceOf(tree.trace, span))) continue;
+  const table = tree.trace;
+  for (let index = 0; index < table.count; index++) {
+    if (filter.errorsOnly && !isErrorAt(table, index)) continue;
+    const durationNs = table.durationNs[index] as number;
+    if (filter.minDurationNs !== null && (durationNs < 0 ? 0 : durationNs) < filter.minDurationNs) {
+      continue;
+    }
+    if (services.size > 0 && !services.has(serviceAt(table, index))) continue;
     const facet = facets?.[index];
     if (kinds.size > 0 && !kinds.has(facet?.kind ?? 'other')) continue;
     if (models.size > 0 && !facet?.models.some((model) => models.has(model.toLowerCase()))) {
       continue;
     }
-    if (terms.length > 0 && !matchesTerms(tree, index, span, terms)) continue;
+    if (terms.length > 0 && !matchTerms(index, terms)) continue;
     matches[index] = 1;
   }
   return matches;
 }
 
-function matchesTerms(tree: SpanTree, index: number, span: Span, terms: TextTerm[]): boolean {
-  const head = `${span.name}\u0000${serviceOf(tree.trace, span)}\u0000${nodeIdOf(tree, index)}`;
-  const headLower = head.toLowerCase();
+/**
+ * The text a term is matched against, in order: the span's name, service and id (joined with
+ * NUL, so a term never spans two of them), then each attribute's key and its value's first
+ * `MAX_INDEXED_VALUE_CHARS` characters, all lowercased.
+ */
+export function matchTermsInRecord(
+  tree: SpanTree,
+  index: number,
+  terms: readonly TextTerm[],
+): boolean {
+  const span = spanOfNode(tree, index);
+  if (!span) return false;
+  const head = searchHeadOf(tree, index);
   return terms.every((term) =>
     term.type === 'text'
-      ? headLower.includes(term.needle) || attributesContain(span.attributes, term.needle)
+      ? head.includes(term.needle) || attributesContain(span.attributes, term.needle)
       : attributeMatches(span.attributes, term.key, term.value),
   );
 }
 
-function valueText(attribute: Attribute): string {
+/** Lowercased `name NUL service NUL id` of span `index`. */
+export function searchHeadOf(tree: SpanTree, index: number): string {
+  const table = tree.trace;
+  const name = table.strings[table.nameIndex[index] as number] ?? '';
+  return `${name}\u0000${serviceAt(table, index)}\u0000${nodeIdOf(tree, index)}`.toLowerCase();
+}
+
+/** The text of an attribute value the filter looks at (lowercased, bounded). */
+export function valueText(attribute: Attribute): string {
   return formatAttributeValue(attribute.value).slice(0, MAX_INDEXED_VALUE_CHARS).toLowerCase();
 }
 
@@ -188,13 +216,25 @@ export function listFacetOptions(
   const services = new Map<string, number>();
   const kinds = new Map<string, number>();
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  const { spans } = tree.trace;
-  for (let index = 0; index < spans.length; index++) {
-    bump(services, serviceOf(tree.trace, spans[index] as Span));
+  const table = tree.trace;
+  const perResource = new Float64Array(table.resources.length);
+  let otherCount = 0;
+  for (let index = 0; index < table.count; index++) {
+    const r = table.resourceIndex[index] as number;
+    perResource[r] = (perResource[r] ?? 0) + 1;
     const facet = facets?.[index];
-    bump(kinds, facet?.kind ?? 'other');
-    for (const model of new Set(facet?.models ?? [])) bump(models, model);
+    if (!facet) {
+      otherCount++;
+      continue;
+    }
+    bump(kinds, facet.kind);
+    for (const model of new Set(facet.models)) bump(models, model);
   }
+  if (otherCount > 0) kinds.set('other', (kinds.get('other') ?? 0) + otherCount);
+  perResource.forEach((count, r) => {
+    const service = table.resources[r]?.serviceName ?? 'unknown_service';
+    if (count > 0) services.set(service, (services.get(service) ?? 0) + count);
+  });
   const sorted = (map: Map<string, number>) =>
     [...map]
       .map(([value, count]) => ({ value, count }))

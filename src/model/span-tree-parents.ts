@@ -3,16 +3,9 @@
  * span's parent reference, creates placeholders for missing parents and breaks cycles. The
  * second half (span-tree.ts) turns the parent array into sorted children lists and orders.
  */
-import {
-  asNanos,
-  spanIdKey,
-  traceIdKey,
-  type Nanos,
-  type Problem,
-  type Span,
-  type SpanReference,
-  type Trace,
-} from './trace';
+import { REF_CHILD_OF, traceIdAt, type SpanRefs, type TraceTable } from './span-table';
+import { breakCycles, markFollowsFromEdges } from './span-tree-edges';
+import { asNanos, spanIdKey, traceIdKey, type Nanos, type Problem } from './trace';
 
 /** Same shape as `MissingSpanPlaceholder` (declared here to keep imports one-way). */
 interface Placeholder {
@@ -22,11 +15,14 @@ interface Placeholder {
 }
 
 export interface ParentLinks {
-  readonly trace: Trace;
+  /** The table with duplicate span ids renamed. */
+  readonly table: TraceTable;
   readonly nodeById: Map<string, number>;
   readonly placeholders: Placeholder[];
   /** Parent node of every node (spans, then placeholders); -1 for roots. */
   readonly parent: Int32Array;
+  /** 1 where a span hangs under its parent through a follows_from reference. */
+  readonly followsFromEdge: Uint8Array;
   readonly problems: Problem[];
 }
 
@@ -44,119 +40,131 @@ export function fastSpanIdKey(id: string): string {
   return isHex && id.length > 0 && id.length < 16 ? spanIdKey(id) : id;
 }
 
-/** True when a reference points into the span's own trace (an empty trace id means "this one"). */
-function isSameTrace(ref: SpanReference, spanTraceId: string, spanTraceKey: string): boolean {
-  return (
-    ref.traceId === '' || ref.traceId === spanTraceId || traceIdKey(ref.traceId) === spanTraceKey
-  );
+/** One span's view of its references while choosing a parent. */
+interface RefContext {
+  readonly refs: SpanRefs;
+  readonly traceId: string;
+  readonly traceKey: string;
+}
+
+/** True when reference `r` points into the span's own trace (an empty trace id means "this one"). */
+function isSameTrace(ctx: RefContext, r: number): boolean {
+  const refTrace = ctx.refs.refTraceId[r] ?? '';
+  return refTrace === '' || refTrace === ctx.traceId || traceIdKey(refTrace) === ctx.traceKey;
 }
 
 /** See `buildSpanTree` for the rules. O(n) apart from Map operations. */
-export function resolveParents(input: Trace): ParentLinks {
+export function resolveParents(input: TraceTable, refs: SpanRefs): ParentLinks {
   const problems: Problem[] = [];
-  const { trace, nodeById, firstByKey } = indexSpanIds(input, problems);
-  const missing = new MissingParents(trace.spans, nodeById);
+  const { table, nodeById, firstByKey } = indexSpanIds(input, problems);
+  const n = table.count;
+  const missing = new MissingParents(table, nodeById);
   const lookup = new IdLookup(firstByKey);
-  const spanParent = new Int32Array(trace.spans.length);
-  let lastTraceId: string | undefined;
-  let lastTraceKey = '';
-  for (let i = 0; i < trace.spans.length; i++) {
-    const span = trace.spans[i] as Span;
-    if (span.traceId !== lastTraceId) {
-      lastTraceId = span.traceId;
-      lastTraceKey = traceIdKey(span.traceId);
+  const spanParent = new Int32Array(n);
+  const followsFromEdge = new Uint8Array(n);
+  let lastTraceIndex = -1;
+  let ctx: RefContext = { refs, traceId: '', traceKey: '' };
+  for (let i = 0; i < n; i++) {
+    const traceIndex = table.traceIdIndex[i] as number;
+    if (traceIndex !== lastTraceIndex) {
+      lastTraceIndex = traceIndex;
+      const traceId = traceIdAt(table, i);
+      ctx = { refs, traceId, traceKey: traceIdKey(traceId) };
     }
-    const choice = chooseParent(span, lastTraceKey, lookup);
-    if (typeof choice === 'number') spanParent[i] = choice;
-    else if (choice === undefined) spanParent[i] = -1;
-    else spanParent[i] = missing.attach(i, choice, lastTraceKey, problems);
+    const choice = chooseParent(i, ctx, lookup);
+    if (choice >= 0) spanParent[i] = choice;
+    else if (choice === NO_PARENT) spanParent[i] = -1;
+    else spanParent[i] = missing.attach(i, -choice - 2, ctx, problems);
   }
   missing.registerIds();
-  breakCycles(trace.spans, spanParent, problems);
+  breakCycles(table, spanParent, problems);
   const placeholders = missing.placeholders;
-  const parent = new Int32Array(trace.spans.length + placeholders.length).fill(-1);
+  const parent = new Int32Array(n + placeholders.length).fill(-1);
   parent.set(spanParent);
-  return { trace, nodeById, placeholders, parent, problems };
+  markFollowsFromEdges(table, refs, parent, followsFromEdge);
+  return { table, nodeById, placeholders, parent, followsFromEdge, problems };
 }
 
 /**
  * Maps ids to nodes and renames duplicates (`<id>~2`, …; same `spanIdKey` counts as the same
  * id). `firstByKey` maps each id key to its first span, for resolving references.
  */
-function indexSpanIds(input: Trace, problems: Problem[]) {
-  const spans = input.spans;
+function indexSpanIds(input: TraceTable, problems: Problem[]) {
+  const ids = input.spanIds;
   const firstByKey = new Map<string, number>();
   let isCanonical = true;
   // Backwards, so the first copy of a repeated key wins with one Map operation per span.
-  for (let i = spans.length - 1; i >= 0; i--) {
-    const id = (spans[i] as Span).spanId;
+  for (let i = ids.length - 1; i >= 0; i--) {
+    const id = ids[i] as string;
     const key = fastSpanIdKey(id);
     if (key !== id) isCanonical = false;
     firstByKey.set(key, i);
   }
   const duplicates: number[] = [];
-  if (firstByKey.size < spans.length) {
-    for (let i = 0; i < spans.length; i++) {
-      if (firstByKey.get(fastSpanIdKey((spans[i] as Span).spanId)) !== i) duplicates.push(i);
+  if (firstByKey.size < ids.length) {
+    for (let i = 0; i < ids.length; i++) {
+      if (firstByKey.get(fastSpanIdKey(ids[i] as string)) !== i) duplicates.push(i);
     }
   }
   if (isCanonical && duplicates.length === 0) {
-    return { trace: input, nodeById: firstByKey, firstByKey };
+    return { table: input, nodeById: firstByKey, firstByKey };
   }
   // Ids differ from their keys or repeat: index the exact ids separately, then rename.
   const nodeById = new Map<string, number>();
-  for (const [, i] of firstByKey) nodeById.set((spans[i] as Span).spanId, i);
-  if (duplicates.length === 0) return { trace: input, nodeById, firstByKey };
+  for (const [, i] of firstByKey) nodeById.set(ids[i] as string, i);
+  if (duplicates.length === 0) return { table: input, nodeById, firstByKey };
   // A new name must not clash with any id, exactly or by key (`A~2` would shadow `a~2`).
   const isTaken = (id: string) => nodeById.has(id) || firstByKey.has(fastSpanIdKey(id));
-  const renamed = spans.slice();
+  const renamed = ids.slice();
   const copies = new Map<string, number>();
   for (const i of duplicates) {
-    const span = spans[i] as Span;
-    const key = fastSpanIdKey(span.spanId);
+    const original = ids[i] as string;
+    const key = fastSpanIdKey(original);
     let copy = (copies.get(key) ?? 1) + 1;
-    while (isTaken(`${span.spanId}~${copy}`)) copy++;
+    while (isTaken(`${original}~${copy}`)) copy++;
     copies.set(key, copy);
-    const spanId = `${span.spanId}~${copy}`;
+    const spanId = `${original}~${copy}`;
     nodeById.set(spanId, i);
-    renamed[i] = { ...span, spanId };
+    renamed[i] = spanId;
     problems.push({
       kind: 'duplicate-span-id',
-      message: `span id ${span.spanId} appears more than once; this copy is shown as ${spanId}`,
+      message: `span id ${original} appears more than once; this copy is shown as ${spanId}`,
       spanId,
     });
   }
-  return { trace: { ...input, spans: renamed }, nodeById, firstByKey };
+  const table: TraceTable = { ...input, spanIds: renamed };
+  return { table, nodeById, firstByKey };
 }
 
+const NO_PARENT = -1;
+
 /**
- * Parent node of a span, `undefined` for a root, or the reference to a missing parent.
- * Order of preference: existing child_of, existing follows_from (both in the span's trace), then
- * the missing ones in the same order, same trace before other traces.
+ * Parent node of span `i` (≥ 0), `NO_PARENT` for a root, or `-(r + 2)` for reference `r` to a
+ * missing parent. Order of preference: existing child_of, existing follows_from (both in the
+ * span's trace), then the missing ones in the same order, same trace before other traces.
  */
-function chooseParent(
-  span: Span,
-  traceKey: string,
-  lookup: IdLookup,
-): number | SpanReference | undefined {
-  const refs = span.references;
-  if (refs.length === 0) return undefined;
-  let follows: number | undefined;
-  let missing: SpanReference | undefined;
+function chooseParent(i: number, ctx: RefContext, lookup: IdLookup): number {
+  const { refs } = ctx;
+  const from = refs.refStart[i] as number;
+  const to = refs.refStart[i + 1] as number;
+  if (from === to) return NO_PARENT;
+  let follows = -1;
+  let missing = -1;
   let missingRank = 4;
-  for (const ref of refs) {
-    if (ref.type === 'link') continue;
-    const isSame = isSameTrace(ref, span.traceId, traceKey);
-    const node = isSame ? lookup.find(ref.spanId) : undefined;
-    if (node !== undefined && ref.type === 'child_of') return node;
+  for (let r = from; r < to; r++) {
+    const isChildOf = refs.refType[r] === REF_CHILD_OF;
+    const isSame = isSameTrace(ctx, r);
+    const node = isSame ? lookup.find(refs.refSpanId[r] as string) : undefined;
+    if (node !== undefined && isChildOf) return node;
     if (node !== undefined) {
-      follows ??= node;
+      if (follows < 0) follows = node;
       continue;
     }
-    const rank = (isSame ? 0 : 2) + (ref.type === 'child_of' ? 0 : 1);
-    if (rank < missingRank) [missing, missingRank] = [ref, rank];
+    const rank = (isSame ? 0 : 2) + (isChildOf ? 0 : 1);
+    if (rank < missingRank) [missing, missingRank] = [r, rank];
   }
-  return follows ?? missing;
+  if (follows >= 0) return follows;
+  return missing >= 0 ? -missing - 2 : NO_PARENT;
 }
 
 /**
@@ -185,39 +193,42 @@ class MissingParents {
   private readonly ids = new Set<string>();
 
   constructor(
-    private readonly spans: readonly Span[],
+    private readonly table: TraceTable,
     private readonly nodeById: Map<string, number>,
   ) {}
 
-  /** Attaches span `i` under the placeholder for `ref`; returns the placeholder's node. */
-  attach(i: number, ref: SpanReference, traceKey: string, problems: Problem[]): number {
-    const span = this.spans[i] as Span;
-    const isSame = isSameTrace(ref, span.traceId, traceKey);
-    const spanKey = fastSpanIdKey(ref.spanId);
-    const key = isSame ? `s:${spanKey}` : `x:${traceIdKey(ref.traceId)}\u0000${spanKey}`;
-    const end = span.startNs + (span.durationNs ?? 0);
+  /** Attaches span `i` under the placeholder for reference `r`; returns the placeholder's node. */
+  attach(i: number, r: number, ctx: RefContext, problems: Problem[]): number {
+    const refSpanId = ctx.refs.refSpanId[r] as string;
+    const refTraceId = ctx.refs.refTraceId[r] as string;
+    const isSame = isSameTrace(ctx, r);
+    const spanKey = fastSpanIdKey(refSpanId);
+    const key = isSame ? `s:${spanKey}` : `x:${traceIdKey(refTraceId)}\u0000${spanKey}`;
+    const start = this.table.startNs[i] as number;
+    const duration = this.table.durationNs[i] as number;
+    const end = start + (duration < 0 ? 0 : duration);
     let k = this.byKey.get(key);
     if (k === undefined) {
       k = this.placeholders.length;
       this.byKey.set(key, k);
-      const spanId = this.freeId(ref, isSame);
-      this.placeholders.push({ spanId, startNs: span.startNs, endNs: asNanos(end) });
+      const spanId = this.freeId(refSpanId, refTraceId, isSame);
+      this.placeholders.push({ spanId, startNs: asNanos(start), endNs: asNanos(end) });
     } else {
       const old = this.placeholders[k] as Placeholder;
       this.placeholders[k] = {
         spanId: old.spanId,
-        startNs: span.startNs < old.startNs ? span.startNs : old.startNs,
+        startNs: start < old.startNs ? asNanos(start) : old.startNs,
         endNs: end > old.endNs ? asNanos(end) : old.endNs,
       };
     }
     problems.push({
       kind: 'missing-parent',
       message: isSame
-        ? `parent span ${ref.spanId} is not in the trace`
-        : `parent span ${ref.spanId} is in another trace (${ref.traceId})`,
-      spanId: span.spanId,
+        ? `parent span ${refSpanId} is not in the trace`
+        : `parent span ${refSpanId} is in another trace (${refTraceId})`,
+      spanId: this.table.spanIds[i] as string,
     });
-    return this.spans.length + k;
+    return this.table.count + k;
   }
 
   /**
@@ -226,64 +237,15 @@ class MissingParents {
    */
   registerIds(): void {
     for (let k = 0; k < this.placeholders.length; k++) {
-      this.nodeById.set((this.placeholders[k] as Placeholder).spanId, this.spans.length + k);
+      this.nodeById.set((this.placeholders[k] as Placeholder).spanId, this.table.count + k);
     }
   }
 
   /** The placeholder's id: the missing id (`trace/span` across traces), unique among nodes. */
-  private freeId(ref: SpanReference, isSame: boolean): string {
-    let id = isSame ? ref.spanId : `${ref.traceId}/${ref.spanId}`;
+  private freeId(spanId: string, traceId: string, isSame: boolean): string {
+    let id = isSame ? spanId : `${traceId}/${spanId}`;
     while (this.nodeById.has(id) || this.ids.has(id)) id = `${id}~missing`;
     this.ids.add(id);
     return id;
   }
-}
-
-/**
- * Parent links form a forest plus, in bad data, cycles (a span its own ancestor). Each span is
- * walked up once (state 1 = on the current walk, 2 = done); meeting a state-1 node closes a
- * cycle, whose earliest-starting span (then lowest index) is made a root.
- */
-function breakCycles(spans: readonly Span[], parent: Int32Array, problems: Problem[]): void {
-  const n = spans.length;
-  const state = new Uint8Array(n);
-  const path = new Int32Array(n);
-  const pathPos = new Int32Array(n);
-  for (let first = 0; first < n; first++) {
-    if (state[first] !== 0) continue;
-    let length = 0;
-    let node = first;
-    while (node >= 0 && node < n && state[node] === 0) {
-      state[node] = 1;
-      pathPos[node] = length;
-      path[length++] = node;
-      node = parent[node] as number;
-    }
-    if (node >= 0 && node < n && state[node] === 1) {
-      const chosen = earliestInCycle(spans, path, pathPos[node] as number, length);
-      problems.push({
-        kind: 'parent-cycle',
-        message: `span is its own ancestor (a cycle of ${length - (pathPos[node] as number)}); shown as a root`,
-        spanId: (spans[chosen] as Span).spanId,
-      });
-      parent[chosen] = -1;
-    }
-    for (let p = 0; p < length; p++) state[path[p] as number] = 2;
-  }
-}
-
-function earliestInCycle(
-  spans: readonly Span[],
-  path: Int32Array,
-  from: number,
-  to: number,
-): number {
-  let best = path[from] as number;
-  for (let p = from + 1; p < to; p++) {
-    const node = path[p] as number;
-    const a = (spans[node] as Span).startNs;
-    const b = (spans[best] as Span).startNs;
-    if (a < b || (a === b && node < best)) best = node;
-  }
-  return best;
 }

@@ -9,7 +9,7 @@ import {
   generateRandomTrace,
   generateWideTrace,
 } from '../../test/generate-trace';
-import { buildSpanTree, childrenOf, type SpanTree } from './span-tree';
+import { buildSpanTree, childrenOf, type SpanTree, spanOfNode } from './span-tree';
 import { fastSpanIdKey } from './span-tree-parents';
 import {
   asEpochMicros,
@@ -20,6 +20,7 @@ import {
   type SpanReference,
   type Trace,
 } from './trace';
+import { traceFromTable } from './span-table';
 
 const T = '0000000000000001';
 const OTHER = '0000000000000002';
@@ -111,9 +112,9 @@ function naiveParents(trace: Trace): { parents: (number | string | null)[]; cycl
 }
 
 function nodeStart(tree: SpanTree, node: number): number {
-  const n = tree.trace.spans.length;
+  const n = tree.trace.count;
   return node < n
-    ? (tree.trace.spans[node] as Span).startNs
+    ? (tree.trace.startNs[node] ?? NaN)
     : (tree.placeholders[node - n]?.startNs ?? NaN);
 }
 
@@ -186,8 +187,8 @@ describe('buildSpanTree: random messy traces', () => {
         expect(count('missing-parent')).toBe(parents.filter((p) => typeof p === 'string').length);
         expect(count('parent-cycle')).toBe(cycles);
         expect(count('no-end')).toBe(input.spans.filter((s) => s.durationNs === null).length);
-        expect(new Set(tree.trace.spans.map((s) => s.spanId)).size).toBe(n);
-        expect(tree.trace.spans.map((s) => s.sourceSpanId)).toEqual(
+        expect(new Set(traceFromTable(tree.trace).spans.map((s) => s.spanId)).size).toBe(n);
+        expect(traceFromTable(tree.trace).spans.map((s) => s.sourceSpanId)).toEqual(
           input.spans.map((s) => s.spanId),
         );
         expect(tree.nodeById.size).toBe(tree.nodeCount);
@@ -229,7 +230,7 @@ describe('buildSpanTree: scale', () => {
     const elapsedMs = performance.now() - startedMs;
     expect(tree.nodeCount).toBe(1_000_000);
     expect(tree.roots).toHaveLength(1);
-    expect(tree.trace.spans[tree.roots[0] as number]?.spanId).toBe('0000000000000001');
+    expect(spanOfNode(tree, tree.roots[0] as number)?.spanId).toBe('0000000000000001');
     expect(tree.descendantCount[tree.roots[0] as number]).toBe(999_999);
     expect(tree.problems).toEqual([]);
     expect(elapsedMs).toBeLessThan(15_000);

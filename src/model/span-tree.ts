@@ -1,4 +1,11 @@
 import { resolveParents } from './span-tree-parents';
+import {
+  recordAt,
+  refsFromTrace,
+  tableFromTrace,
+  type SpanRefs,
+  type TraceTable,
+} from './span-table';
 import { asNanos, type Nanos, type Problem, type Span, type Trace } from './trace';
 
 /**
@@ -14,17 +21,18 @@ export interface MissingSpanPlaceholder {
 /**
  * The span tree, index-based so it scales to 1,000,000 spans.
  *
- * Node `i < trace.spans.length` is `trace.spans[i]`; node `trace.spans.length + k` is
- * `placeholders[k]`. Children lists are stored CSR-style: the children of node `n` are
+ * Node `i < trace.count` is span `i` of the table; node `trace.count + k` is `placeholders[k]`. Children lists are stored CSR-style: the children of node `n` are
  * `childList[childStart[n] .. childStart[n + 1])`, sorted by start time (then by input order).
  */
 export interface SpanTree {
-  /** The trace with duplicate span ids renamed (see `Span.sourceSpanId`). */
-  readonly trace: Trace;
+  /** The trace's columns, with duplicate span ids renamed (see `Span.sourceSpanId`). */
+  readonly trace: TraceTable;
   readonly nodeCount: number;
   readonly placeholders: readonly MissingSpanPlaceholder[];
   /** Parent node of each node, -1 for roots. */
   readonly parent: Int32Array;
+  /** 1 where a span hangs under its parent through a follows_from reference (not child_of). */
+  readonly followsFromEdge: Uint8Array;
   readonly childStart: Int32Array;
   readonly childList: Int32Array;
   /** Root nodes sorted by start time. */
@@ -61,10 +69,15 @@ export interface SpanTree {
  * Iterative throughout (explicit stacks), O(n log n) for the sort, O(n) otherwise.
  */
 export function buildSpanTree(input: Trace): SpanTree {
-  const links = resolveParents(input);
-  const { trace, placeholders, parent, problems } = links;
-  const nodeCount = trace.spans.length + placeholders.length;
-  const { start, endNs } = readTimes(trace.spans, placeholders, problems);
+  return buildSpanTreeFromTable(tableFromTrace(input), refsFromTrace(input));
+}
+
+/** `buildSpanTree` on columns (what the worker builds from the raw payload). */
+export function buildSpanTreeFromTable(input: TraceTable, refs: SpanRefs): SpanTree {
+  const links = resolveParents(input, refs);
+  const { table: trace, placeholders, parent, problems } = links;
+  const nodeCount = trace.count + placeholders.length;
+  const { start, endNs } = readTimes(trace, placeholders, problems);
   const order = sortNodesByStart(start);
   const { childStart, childList, roots } = buildChildLists(parent, order, nodeCount);
   const { preorder, depth } = walkPreorder(roots, childStart, childList, nodeCount);
@@ -73,6 +86,7 @@ export function buildSpanTree(input: Trace): SpanTree {
     nodeCount,
     placeholders,
     parent,
+    followsFromEdge: links.followsFromEdge,
     childStart,
     childList,
     roots,
@@ -90,23 +104,24 @@ export function buildSpanTree(input: Trace): SpanTree {
  * its start, as in `traceDurationNs`), and a 'no-end' problem per unfinished span.
  */
 function readTimes(
-  spans: readonly Span[],
+  table: TraceTable,
   placeholders: readonly MissingSpanPlaceholder[],
   problems: Problem[],
 ): { start: Float64Array; endNs: Nanos } {
-  const start = new Float64Array(spans.length + placeholders.length);
+  const n = table.count;
+  const start = new Float64Array(n + placeholders.length);
+  start.set(table.startNs);
   let end = 0;
-  for (let i = 0; i < spans.length; i++) {
-    const span = spans[i] as Span;
-    start[i] = span.startNs;
-    const spanEnd = span.startNs + (span.durationNs ?? 0);
+  for (let i = 0; i < n; i++) {
+    const duration = table.durationNs[i] as number;
+    const spanEnd = (start[i] as number) + (duration < 0 ? 0 : duration);
     if (spanEnd > end) end = spanEnd;
-    if (span.durationNs === null) {
-      problems.push({ kind: 'no-end', message: 'span has no end time', spanId: span.spanId });
+    if (duration < 0) {
+      problems.push({ kind: 'no-end', message: 'span has no end time', spanId: table.spanIds[i] });
     }
   }
   for (let k = 0; k < placeholders.length; k++) {
-    start[spans.length + k] = (placeholders[k] as MissingSpanPlaceholder).startNs;
+    start[n + k] = (placeholders[k] as MissingSpanPlaceholder).startNs;
   }
   return { start, endNs: asNanos(end) };
 }
@@ -195,12 +210,20 @@ export function childrenOf(tree: SpanTree, node: number): Int32Array {
 
 /** True for nodes that stand for a missing parent span. */
 export function isPlaceholder(tree: SpanTree, node: number): boolean {
-  return node >= tree.trace.spans.length && node < tree.nodeCount;
+  return node >= tree.trace.count && node < tree.nodeCount;
 }
 
-/** The span of a node; `undefined` for placeholders. */
+/** True for nodes that are spans (not placeholders). */
+export function isSpanNode(tree: SpanTree, node: number): boolean {
+  return node >= 0 && node < tree.trace.count;
+}
+
+/**
+ * The full record of a node's span (decoded on demand); `undefined` for placeholders. Bulk
+ * algorithms read the columns of `tree.trace` instead.
+ */
 export function spanOfNode(tree: SpanTree, node: number): Span | undefined {
-  return node >= 0 ? tree.trace.spans[node] : undefined;
+  return isSpanNode(tree, node) ? recordAt(tree.trace, node) : undefined;
 }
 
 /** The placeholder of a node; `undefined` for spans. */
@@ -208,17 +231,20 @@ export function placeholderOfNode(
   tree: SpanTree,
   node: number,
 ): MissingSpanPlaceholder | undefined {
-  return tree.placeholders[node - tree.trace.spans.length];
+  return node >= tree.trace.count ? tree.placeholders[node - tree.trace.count] : undefined;
 }
 
 /** The id a node is known by (`nodeById`, collapsed sets, URLs): span id or missing id. */
 export function nodeIdOf(tree: SpanTree, node: number): string {
-  return spanOfNode(tree, node)?.spanId ?? placeholderOfNode(tree, node)?.spanId ?? '';
+  if (isSpanNode(tree, node)) return tree.trace.spanIds[node] ?? '';
+  return placeholderOfNode(tree, node)?.spanId ?? '';
 }
 
 /** Offset where a node ends: a span's end (its start if unfinished), a placeholder's end. */
 export function nodeEndNs(tree: SpanTree, node: number): Nanos {
-  const span = spanOfNode(tree, node);
-  if (span) return asNanos(span.startNs + (span.durationNs ?? 0));
+  if (isSpanNode(tree, node)) {
+    const duration = tree.trace.durationNs[node] as number;
+    return asNanos((tree.trace.startNs[node] as number) + (duration < 0 ? 0 : duration));
+  }
   return placeholderOfNode(tree, node)?.endNs ?? asNanos(0);
 }

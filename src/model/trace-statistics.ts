@@ -1,8 +1,8 @@
 import type { CriticalPath } from './critical-path';
-import { readSpanModel, type ModelReader } from './critical-path-summary';
+import { readNodeModel, readSpanModel, type ModelReader } from './critical-path-summary';
 import { computeSelfTimes } from './self-time';
+import { isErrorAt, nameAt, serviceAt } from './span-table';
 import type { SpanTree } from './span-tree';
-import { isErrorSpan, serviceOf, type Span } from './trace';
 
 export type StatisticsGroupBy = 'service' | 'operation' | 'model';
 
@@ -44,10 +44,9 @@ export function computeStatistics(
   const selfNs = computeSelfTimes(tree, cp.times);
   const keyOf = groupKeyReader(tree, groupBy, readModel);
   const groups = new Map<string, Group>();
-  const spans = tree.trace.spans;
-  for (let node = 0; node < spans.length; node++) {
-    const span = spans[node] as Span;
-    const key = keyOf(span);
+  const table = tree.trace;
+  for (let node = 0; node < table.count; node++) {
+    const key = keyOf(node);
     if (key === undefined) continue;
     let group = groups.get(key);
     if (!group) {
@@ -55,13 +54,14 @@ export function computeStatistics(
       groups.set(key, group);
     }
     group.count++;
-    if (isErrorSpan(span)) group.errorCount++;
+    if (isErrorAt(table, node)) group.errorCount++;
     group.criticalPathNs += cp.onPathNs[node] as number;
-    if (span.durationNs === null) {
+    const durationNs = table.durationNs[node] as number;
+    if (durationNs < 0) {
       group.unfinishedCount++;
       continue;
     }
-    group.durations.push(span.durationNs);
+    group.durations.push(durationNs);
     group.selfNs += selfNs[node] as number;
   }
   const traceDurationNs = cp.traceEndNs - cp.traceStartNs;
@@ -92,14 +92,14 @@ function groupKeyReader(
   tree: SpanTree,
   groupBy: StatisticsGroupBy,
   readModel: ModelReader,
-): (span: Span) => string | undefined {
+): (node: number) => string | undefined {
   switch (groupBy) {
     case 'service':
-      return (span) => serviceOf(tree.trace, span);
+      return (node) => serviceAt(tree.trace, node);
     case 'operation':
-      return (span) => span.name;
+      return (node) => nameAt(tree.trace, node);
     case 'model':
-      return readModel;
+      return (node) => readNodeModel(tree, node, readModel);
   }
 }
 

@@ -1,5 +1,6 @@
+import { isErrorAt, nameAt, serviceAt } from './span-table';
 import type { SpanTree } from './span-tree';
-import { isErrorSpan, serviceOf, type EpochMicros, type Nanos } from './trace';
+import type { EpochMicros, Nanos } from './trace';
 
 export interface TraceSummary {
   /** Root service and operation, e.g. `frontend: GET /dispatch`. */
@@ -20,12 +21,16 @@ export interface TraceSummary {
  */
 export function summarizeTrace(tree: SpanTree): TraceSummary {
   const { trace } = tree;
-  const services = new Set<string>();
+  const resourcesUsed = new Uint8Array(trace.resources.length);
   let errorCount = 0;
-  for (const span of trace.spans) {
-    services.add(serviceOf(trace, span));
-    if (isErrorSpan(span)) errorCount++;
+  for (let i = 0; i < trace.count; i++) {
+    resourcesUsed[trace.resourceIndex[i] as number] = 1;
+    if (isErrorAt(trace, i)) errorCount++;
   }
+  const services = new Set<string>();
+  resourcesUsed.forEach(
+    (used, r) => used && services.add(trace.resources[r]?.serviceName ?? 'unknown_service'),
+  );
   let maxDepth = 0;
   for (let node = 0; node < tree.nodeCount; node++) {
     const depth = tree.depth[node] ?? 0;
@@ -33,25 +38,26 @@ export function summarizeTrace(tree: SpanTree): TraceSummary {
   }
   const rootSpan = pickRootSpan(tree);
   return {
-    rootService: rootSpan ? serviceOf(trace, rootSpan) : 'unknown_service',
-    rootName: rootSpan?.name ?? '(no spans)',
+    rootService: rootSpan === undefined ? 'unknown_service' : serviceAt(trace, rootSpan),
+    rootName: rootSpan === undefined ? '(no spans)' : nameAt(trace, rootSpan),
     startEpochUs: trace.startEpochUs,
     durationNs: tree.endNs,
-    spanCount: trace.spans.length,
+    spanCount: trace.count,
     serviceCount: services.size,
     errorCount,
     maxDepth,
   };
 }
 
-function pickRootSpan(tree: SpanTree) {
-  const spans = tree.trace.spans;
+/** Node of the span that names the trace. */
+function pickRootSpan(tree: SpanTree): number | undefined {
+  const spanCount = tree.trace.count;
   for (const node of tree.roots) {
-    if (node < spans.length) return spans[node];
+    if (node < spanCount) return node;
   }
   // Every root is a placeholder: name the trace after the earliest span, in pre-order.
   for (const node of tree.preorder) {
-    if (node < spans.length) return spans[node];
+    if (node < spanCount) return node;
   }
   return undefined;
 }

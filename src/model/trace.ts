@@ -176,7 +176,10 @@ export function traceIdKey(id: string): string {
   return HEX_RE.test(lower) && lower.length <= 32 ? lower.padStart(32, '0') : lower;
 }
 
-export function serviceOf(trace: Trace, span: Span): string {
+export function serviceOf(
+  trace: { readonly resources: readonly Resource[] },
+  span: { readonly resourceIndex: number },
+): string {
   return trace.resources[span.resourceIndex]?.serviceName ?? 'unknown_service';
 }
 

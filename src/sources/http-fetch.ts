@@ -24,6 +24,26 @@ const PROXY_REASONS: Readonly<Record<string, LoadErrorReason>> = {
   'unknown-source': 'unknown-source',
 };
 
+/**
+ * Header on Tracefall's own 401s (TRACEFALL_AUTH_TOKEN). A backend's 401 passes the proxy
+ * without it, so only the server's own challenge can raise the login prompt.
+ */
+export const AUTH_CHALLENGE_HEADER = 'X-Tracefall-Auth';
+
+let unauthorizedListener: (() => void) | undefined;
+
+/** Called when the Tracefall server asks for a login (state/auth.ts registers it). */
+export function setUnauthorizedListener(listener: (() => void) | undefined): void {
+  unauthorizedListener = listener;
+}
+
+/** Tells the listener when `response` is the server's own login challenge. */
+export function reportIfUnauthorized(response: Pick<Response, 'status' | 'headers'>): void {
+  if (response.status === 401 && response.headers.get(AUTH_CHALLENGE_HEADER) === 'required') {
+    unauthorizedListener?.();
+  }
+}
+
 export interface HttpReply {
   readonly status: number;
   readonly text: string;
@@ -62,6 +82,7 @@ export async function httpGet(
 ): Promise<HttpReply> {
   try {
     const response = await fetchImpl(url, { signal, headers: { Accept: 'application/json' } });
+    reportIfUnauthorized(response);
     return {
       status: response.status,
       text: await response.text(),

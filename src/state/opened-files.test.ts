@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFixtureText } from '../../test/fixtures';
 import { TraceLoadError } from '../sources/source';
 import { findFileTrace, openTraceFile, useOpenedFiles } from './opened-files';
-import { createSource } from './source-registry';
+import { createSource } from './source-adapters';
 import { traceQuery } from './trace-queries';
 import { queryClient } from './query-client';
 
@@ -31,7 +31,7 @@ describe('opened files', () => {
   });
 
   it('opens a file, keeps it in sessionStorage, and serves its traces as source `file`', async () => {
-    const file = useOpenedFiles.getState().openText(SKEW, 'skew.json');
+    const file = await useOpenedFiles.getState().openText(SKEW, 'skew.json');
     expect(file?.formatLabel).toBe('Zipkin v2 JSON');
     expect(sessionStorage.getItem('tracefall.opened-file.v1')).toContain('skew.json');
     const source = createSource({ id: 'file', name: 'Opened file', kind: 'file' });
@@ -40,11 +40,13 @@ describe('opened files', () => {
     // The trace page's query works without the server's source list.
     const options = traceQuery(undefined, 'file', '1e223ff1f80f1c69');
     expect(options.enabled).toBe(true);
-    expect((await queryClient.fetchQuery(options)).trace.traceId).toBe('1e223ff1f80f1c69');
+    expect((await queryClient.fetchQuery(options)).base.tree.trace.traceId).toBe(
+      '1e223ff1f80f1c69',
+    );
   });
 
-  it('finds traces by any spelling of the id: case, leading zeros, base64', () => {
-    const file = useOpenedFiles
+  it('finds traces by any spelling of the id: case, leading zeros, base64', async () => {
+    const file = await useOpenedFiles
       .getState()
       .openText(readFixtureText('jaeger-v3/snapshot_GetTrace.json'), 'v3.json');
     for (const id of ['1', '00000000000000000000000000000001', 'AAAAAAAAAAAAAAAAAAAAAQ==']) {
@@ -53,7 +55,7 @@ describe('opened files', () => {
   });
 
   it('keeps the previous file and reports a malformed one with its position', async () => {
-    useOpenedFiles.getState().openText(SKEW, 'skew.json');
+    await useOpenedFiles.getState().openText(SKEW, 'skew.json');
     const result = await openTraceFile(new File(['{"resourceSpans": [}'], 'bad.json'));
     expect(result).toBeNull();
     const { file, error } = useOpenedFiles.getState();

@@ -1,16 +1,15 @@
 /**
  * The last opened trace file (dropped, picked or pasted): its traces, kept in memory, and its
  * text in sessionStorage when small, so a reload of `/trace/file/:traceId` still works in the
- * same tab. Parsing happens here, in the browser; nothing is uploaded.
+ * same tab. Parsing happens here, in the browser; nothing is uploaded. The parsers (every
+ * format) load with the first file: the trace page's first bundle does not carry them.
  */
 import { create } from 'zustand';
 import { traceIdKey, type ParsedTrace } from '../model/trace';
 import { decodeOtlpId } from '../sources/otlp/otlp-ids';
-import { parseTraceFile, TraceFileError } from '../sources/file/parse-trace-file';
-import { TraceLoadError, type SourceInfo, type TraceSource } from '../sources/source';
+import { TraceLoadError, type TraceSource } from '../sources/source';
 import { queryClient } from './query-client';
-
-export const FILE_SOURCE: SourceInfo = { id: 'file', name: 'Opened file', kind: 'file' };
+import { FILE_SOURCE } from './source-registry';
 
 /** Files above this size are refused before reading (the whole text must fit in memory). */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -35,21 +34,25 @@ interface OpenedFilesState {
   file: OpenedFile | null;
   error: FileOpenError | null;
   /** Parses a file's text; on failure keeps the previous file and sets `error`. */
-  openText: (text: string, name: string) => OpenedFile | null;
+  openText: (text: string, name: string) => Promise<OpenedFile | null>;
   dismissError: () => void;
 }
 
-function parse(text: string, name: string): OpenedFile {
+const loadParser = () => import('../sources/file/parse-trace-file');
+
+async function parse(text: string, name: string): Promise<OpenedFile> {
+  const { parseTraceFile } = await loadParser();
   const { formatLabel, traces } = parseTraceFile(text);
   return { name, formatLabel, traces };
 }
 
-function readStored(): OpenedFile | null {
+/** The file kept in sessionStorage by an earlier page of this tab, parsed again. */
+async function readStored(): Promise<OpenedFile | null> {
   try {
     const raw = globalThis.sessionStorage?.getItem(STORAGE_KEY);
     if (!raw) return null;
     const { name, text } = JSON.parse(raw) as { name: string; text: string };
-    return parse(text, name);
+    return await parse(text, name);
   } catch {
     return null;
   }
@@ -70,17 +73,17 @@ function store(text: string, name: string): void {
 const FILE_TRACE_KEYS = ['traces', 'detail', FILE_SOURCE.id] as const;
 
 export const useOpenedFiles = create<OpenedFilesState>()((set) => ({
-  file: readStored(),
+  file: null,
   error: null,
-  openText: (text, name) => {
+  openText: async (text, name) => {
     try {
-      const file = parse(text, name);
+      const file = await parse(text, name);
       store(text, name);
       set({ file, error: null });
       void queryClient.resetQueries({ queryKey: FILE_TRACE_KEYS });
       return file;
     } catch (error) {
-      if (!(error instanceof TraceFileError)) throw error;
+      if (!(error instanceof (await loadParser()).TraceFileError)) throw error;
       const where = error.line === undefined ? {} : { line: error.line, column: error.column };
       set({ error: { fileName: name, message: error.message, ...where } });
       return null;
@@ -88,6 +91,11 @@ export const useOpenedFiles = create<OpenedFilesState>()((set) => ({
   },
   dismissError: () => set({ error: null }),
 }));
+
+/** The stored file comes back as soon as the parsers have loaded (only when there is one). */
+const restored: Promise<void> = readStored().then((file) => {
+  if (file && !useOpenedFiles.getState().file) useOpenedFiles.setState({ file });
+});
 
 /** Reads a picked or dropped file and opens it. */
 export async function openTraceFile(file: Blob & { readonly name: string }) {
@@ -121,13 +129,14 @@ export function findFileTrace(file: OpenedFile | null, traceId: string): ParsedT
 export const fileTraceSource: TraceSource = {
   id: FILE_SOURCE.id,
   kind: 'file',
-  fetchTrace: (traceId) => {
+  fetchTrace: async (traceId) => {
+    await restored;
     const { file } = useOpenedFiles.getState();
     const found = findFileTrace(file, traceId);
-    if (found) return Promise.resolve(found);
+    if (found) return found;
     const why = file
       ? `The opened file "${file.name}" holds no trace ${traceId}.`
       : 'No trace file is open in this tab. Open the file again.';
-    return Promise.reject(new TraceLoadError('not-found', why));
+    throw new TraceLoadError('not-found', why);
   },
 };

@@ -75,11 +75,15 @@ export function loadPricer(): Promise<Pricer> {
   return pricerPromise;
 }
 
-/** The pricer, or undefined while the package loads (or if it could not be loaded). */
-export function usePricer(): Pricer | undefined {
+/**
+ * The pricer, or undefined while the package loads (or if it could not be loaded). With
+ * `isNeeded` false nothing is loaded yet (the table is large: only traces with model calls
+ * need it).
+ */
+export function usePricer(isNeeded = true): Pricer | undefined {
   const [pricer, setPricer] = useState<Pricer | undefined>(loadedPricer);
   useEffect(() => {
-    if (pricer) return undefined;
+    if (pricer || !isNeeded) return undefined;
     let isLive = true;
     loadPricer().then(
       (loaded) => {
@@ -90,13 +94,13 @@ export function usePricer(): Pricer | undefined {
     return () => {
       isLive = false;
     };
-  }, [pricer]);
+  }, [pricer, isNeeded]);
   return pricer;
 }
 
 /** What `extractTraceLlm` / `computeCost` need: the pricer (maybe still loading) and overrides. */
-export function useLlmPricing() {
-  const pricer = usePricer();
+export function useLlmPricing(isNeeded = true) {
+  const pricer = usePricer(isNeeded);
   const overrides = usePriceOverrides(selectPriceOverrides);
   return useMemo(
     () => ({ pricer, overrides, isLoading: pricer === undefined }),

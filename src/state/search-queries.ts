@@ -12,7 +12,7 @@ import type { SearchFeatures } from '../sources/search-types';
 export type { SearchFeatures, TraceSearchHit, TraceSearchResult } from '../sources/search-types';
 export type { SourceInfo } from '../sources/source';
 import { toTraceSearchQuery, type SearchParams } from './search-params';
-import { createSearchSource } from './source-registry';
+import { createSearchSource } from './source-adapters';
 import { traceKeys, useSources } from './trace-queries';
 
 export const searchKeys = {

@@ -1,6 +1,10 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { TraceLoadError, type LoadErrorReason, type SourceInfo } from '../sources/source';
-import { createSource, fetchSources, findSourceInfo, FILE_SOURCE_ID } from './source-registry';
+import { loadInPage, type LoadedTrace } from './loaded-trace';
+import { takeBootSources, takeBootTrace } from './boot-load';
+import { fileTraceSource } from './opened-files';
+import { fetchSources, findSourceInfo, FILE_SOURCE_ID } from './source-registry';
+import { canUseTraceWorker, openInWorker } from './trace-worker-client';
 
 /** Every variable a fetcher reads is in its key. */
 export const traceKeys = {
@@ -11,10 +15,15 @@ export const traceKeys = {
 
 export const sourcesQuery = queryOptions({
   queryKey: traceKeys.sources(),
-  queryFn: ({ signal }) => fetchSources(signal),
+  queryFn: ({ signal }) => takeBootSources() ?? fetchSources(signal),
   staleTime: 5 * 60_000,
 });
 
+/**
+ * One trace, loaded and built: in the trace worker for server sources (the page only receives
+ * columns), in the page for the opened file. The result holds typed arrays and a worker-side
+ * session: it is never compared structurally, and it is disposed when the cache drops it.
+ */
 export function traceQuery(
   sources: readonly SourceInfo[] | undefined,
   sourceId: string,
@@ -24,13 +33,54 @@ export function traceQuery(
     queryKey: traceKeys.detail(sourceId, traceId),
     // The opened file is not a server source: it needs no source list.
     enabled: sources !== undefined || sourceId === FILE_SOURCE_ID,
-    queryFn: ({ signal }) => {
-      const info = findSourceInfo(sources, sourceId);
-      if (!info) {
-        throw new TraceLoadError('unknown-source', `There is no source called "${sourceId}".`);
-      }
-      return createSource(info).fetchTrace(traceId, signal);
-    },
+    structuralSharing: false,
+    queryFn: ({ signal }) => loadTrace(sources, sourceId, traceId, signal),
+  });
+}
+
+async function loadTrace(
+  sources: readonly SourceInfo[] | undefined,
+  sourceId: string,
+  traceId: string,
+  signal: AbortSignal,
+): Promise<LoadedTrace> {
+  const info = findSourceInfo(sources, sourceId);
+  if (!info) {
+    throw new TraceLoadError('unknown-source', `There is no source called "${sourceId}".`);
+  }
+  if (info.kind === 'file') {
+    return loadInPage({ kind: 'parsed', parsed: await fileTraceSource.fetchTrace(traceId) });
+  }
+  if (canUseTraceWorker()) {
+    const early = takeBootTrace(sourceId, traceId);
+    return early
+      ? early.catch(() => openInWorker(info, traceId, signal))
+      : openInWorker(info, traceId, signal);
+  }
+  // No workers (tests, old browsers): the same loader in the page, loaded on demand.
+  const { loadTraceInput } = await import('./trace-loader');
+  const loaded = await loadTraceInput(info, traceId, { signal, keepPayload: true });
+  return loadInPage(loaded.input);
+}
+
+/**
+ * Frees a trace's worker-side data when the cache drops it, or when a refetch replaces it (a
+ * reload always asks the backend again).
+ */
+export function disposeTracesWithCache(client: QueryClient): () => void {
+  const current = new Map<string, LoadedTrace>();
+  return client.getQueryCache().subscribe((event) => {
+    const { query } = event;
+    if (query.queryKey[0] !== traceKeys.all[0] || query.queryKey[1] !== 'detail') return;
+    const data = query.state.data as LoadedTrace | undefined;
+    const previous = current.get(query.queryHash);
+    if (event.type === 'removed') {
+      previous?.dispose();
+      current.delete(query.queryHash);
+    } else if (data && data !== previous) {
+      previous?.dispose();
+      current.set(query.queryHash, data);
+    }
   });
 }
 
@@ -38,7 +88,7 @@ export function useSources() {
   return useQuery(sourcesQuery);
 }
 
-/** The raw parsed trace of one source; derived data (tree, rows) is built by the caller. */
+/** One trace (base data at once; see `useTraceModel` for the derived data that follows). */
 export function useTrace(sourceId: string, traceId: string) {
   const sources = useSources();
   const trace = useQuery(traceQuery(sources.data, sourceId, traceId));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSpanTree } from '../span-tree';
+import { buildSpanTree, spanOfNode } from '../span-tree';
 import { asEpochMicros, asNanos, type Attribute, type Span } from '../trace';
 import { extractTraceLlm } from './extract';
 
@@ -64,7 +64,7 @@ describe('counting nested model calls', () => {
       span('inner', 'outer', chat()),
     ]);
     const { countedNodes, countedCalls, totals } = extractTraceLlm(tree);
-    expect(countedNodes.map((n) => tree.trace.spans[n]?.spanId)).toEqual(['inner']);
+    expect(countedNodes.map((n) => spanOfNode(tree, n)?.spanId)).toEqual(['inner']);
     expect(countedCalls[0]).toMatchObject({
       requestModel: 'gpt-4o',
       usage: { input: 100, output: 20 },
@@ -80,7 +80,7 @@ describe('counting nested model calls', () => {
       span('step2', 'wrapper', chat('m', 200, 20), 3),
     ]);
     const { countedNodes, totals } = extractTraceLlm(tree);
-    expect(countedNodes.map((n) => tree.trace.spans[n]?.spanId)).toEqual(['step1', 'step2']);
+    expect(countedNodes.map((n) => spanOfNode(tree, n)?.spanId)).toEqual(['step1', 'step2']);
     expect(totals).toMatchObject({ llmCallCount: 2, inputTokens: 300, outputTokens: 30 });
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { listLlmFixtures, loadLlmFixture } from '../../../test/llm-fixtures';
 import { extractTraceLlm } from './extract';
+import { spanOfNode } from '../span-tree';
+import { traceFromTable } from '../span-table';
 
 /**
  * Per fixture, read off the raw attributes by hand: model calls counted (LLM, embedding),
@@ -116,7 +118,7 @@ describe('extractTraceLlm on every recorded fixture', () => {
     expect(totals.outputTokens).toBe(output);
     expect(totals.cacheReadTokens).toBe(cacheRead);
     expect(totals.totalTokens).toBe(input + output);
-    const countedIds = countedNodes.map((node) => fixture.tree.trace.spans[node]?.spanId);
+    const countedIds = countedNodes.map((node) => spanOfNode(fixture.tree, node)?.spanId);
     expect(countedIds.sort()).toEqual([...counted].sort());
     expect(countedCalls).toHaveLength(counted.length);
   });
@@ -157,7 +159,10 @@ describe('counting rule', () => {
     const fixture = loadLlmFixture('vercel-ai/rag');
     const { calls } = extractTraceLlm(fixture.tree);
     expect(calls).toHaveLength(fixture.tree.nodeCount);
-    const kinds = fixture.tree.trace.spans.map((span, node) => [span.name, calls[node]?.kind]);
+    const kinds = traceFromTable(fixture.tree.trace).spans.map((span, node) => [
+      span.name,
+      calls[node]?.kind,
+    ]);
     expect(kinds).toEqual([
       ['ai.embed.doEmbed', 'embedding'],
       ['ai.embed', 'embedding'],

@@ -13,8 +13,9 @@
  *      `.usage.*_tokens`, `.input.messages`, `.tool.name`) → gen-ai
  * A span matching none has no LlmCall (a lone `gen_ai.conversation.id` is not enough).
  */
+import { FLAG_LLM_HINT } from '../span-table';
 import { childrenOf, spanOfNode, type SpanTree } from '../span-tree';
-import { offsetToEpochMillis, spanIdKey, traceIdKey, type Span } from '../trace';
+import { offsetToEpochMillis, spanIdKey, type Span } from '../trace';
 import { computeCost, sumCallCosts, type Pricer, type PriceOverrides } from '../cost';
 import { isAnthropicSdkSpan, readAnthropicSdk } from './anthropic-sdk';
 import { finishCall, type LlmCallDraft, type ReadContext } from './call-common';
@@ -26,10 +27,12 @@ import type { LlmCall, LlmFamily, LlmTotals, TraceLlm } from './llm-call';
 import { isOpenInferenceSpan, readOpenInference } from './openinference';
 import { isOpenLlmetrySpan, readOpenLlmetry } from './openllmetry';
 import { SpanAttrs } from './span-attrs';
+import { groupLogsBySpan } from './span-logs';
 import { isTraceAiSpan, readTraceAi } from './traceai';
 import { isVercelAiSpan, readVercelAi } from './vercel-ai';
 
 export type { LlmLogRecord };
+export { groupLogsBySpan };
 
 export interface ExtractOptions {
   /** Messages, tool definitions, documents… (default true). Off = usage, models, kind only. */
@@ -95,24 +98,6 @@ function readFamily(
   }
 }
 
-/** Log records grouped by the span they point at (only those of this trace). */
-export function groupLogsBySpan(
-  logs: readonly LlmLogRecord[],
-  traceId: string,
-): Map<string, LlmLogRecord[]> {
-  const wantedTrace = traceIdKey(traceId);
-  const bySpan = new Map<string, LlmLogRecord[]>();
-  for (const record of logs) {
-    if (record.spanId === undefined) continue;
-    if (record.traceId !== undefined && traceIdKey(record.traceId) !== wantedTrace) continue;
-    const key = spanIdKey(record.spanId);
-    const list = bySpan.get(key);
-    if (list) list.push(record);
-    else bySpan.set(key, [record]);
-  }
-  return bySpan;
-}
-
 export interface TraceExtractOptions {
   /** Default false: the panel extracts the selected span's content with `extractLlmCall`. */
   readonly includeContent?: boolean;
@@ -135,7 +120,9 @@ export function extractTraceLlm(
   const { trace } = tree;
   const logsBySpan = groupLogsBySpan(logs, trace.traceId);
   const calls: (LlmCall | undefined)[] = Array.from({ length: tree.nodeCount }, () => undefined);
-  for (let node = 0; node < trace.spans.length; node++) {
+  for (let node = 0; node < trace.count; node++) {
+    // Spans without any LLM attribute or scope have no call: skip decoding their records.
+    if (((trace.flags[node] as number) & FLAG_LLM_HINT) === 0) continue;
     const span = spanOfNode(tree, node);
     if (!span) continue;
     calls[node] = extractLlmCall(span, logsBySpan.get(spanIdKey(span.sourceSpanId)), {

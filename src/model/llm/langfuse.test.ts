@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLlmFixture, mustCallOf } from '../../../test/llm-fixtures';
 import { messageText } from './llm-call';
+import { traceFromTable } from '../span-table';
 
 describe('Langfuse', () => {
   it('adds cached tokens back to usage_details.input (122 + 64 = 186)', () => {
@@ -52,9 +53,10 @@ describe('Langfuse', () => {
   it('treats level ERROR as a failure although the OTel status is unset', () => {
     const failed = loadLlmFixture('langfuse-openai/server_error');
     const call = mustCallOf(failed, '690c0b42bd69fc58');
-    expect(failed.tree.trace.spans.find((s) => s.spanId === '690c0b42bd69fc58')?.status.code).toBe(
-      'unset',
-    );
+    expect(
+      traceFromTable(failed.tree.trace).spans.find((s) => s.spanId === '690c0b42bd69fc58')?.status
+        .code,
+    ).toBe('unset');
     expect(call.error?.message).toBe(
       'Error: 500 The server had an error while processing your request. Sorry about that!',
     );

@@ -10,8 +10,8 @@ import {
   type Pricer,
   type PriceOverrides,
 } from '../cost';
-import { childrenOf, spanOfNode, type SpanTree } from '../span-tree';
-import { offsetToEpochMillis } from '../trace';
+import { childrenOf, isSpanNode, type SpanTree } from '../span-tree';
+import { offsetToEpochMillis, type Nanos } from '../trace';
 import { modelOf, type LlmCall, type TraceLlm } from './llm-call';
 
 export interface ModelRow {
@@ -52,20 +52,21 @@ export function summarizeModels(
   const groups = new Map<string, Group>();
   traceLlm.countedNodes.forEach((node, i) => {
     const call = traceLlm.countedCalls[i];
-    const span = spanOfNode(tree, node);
-    if (!call || !span) return;
+    if (!call || !isSpanNode(tree, node)) return;
+    const startNs = tree.trace.startNs[node] as Nanos;
+    const durationNs = tree.trace.durationNs[node] as number;
     const model = modelOf(call) ?? UNKNOWN_MODEL;
     let group = groups.get(model);
     if (!group) {
       group = { calls: [], costs: [], served: new Set(), totalNs: 0, selfNs: 0 };
       groups.set(model, group);
     }
-    const at = offsetToEpochMillis(tree.trace, span.startNs);
+    const at = offsetToEpochMillis(tree.trace, startNs);
     group.calls.push(call);
     group.costs.push(computeCost(call, pricing.pricer, pricing.overrides, at));
     if (call.responseModel) group.served.add(call.responseModel);
     group.provider ??= call.provider;
-    group.totalNs += span.durationNs ?? 0;
+    group.totalNs += durationNs < 0 ? 0 : durationNs;
     group.selfNs += selfTimeNs(tree, node);
   });
   const rows = [...groups.entries()].map(([model, group]) => toRow(model, group));
@@ -107,18 +108,20 @@ function toRow(model: string, group: Group): ModelRow {
  * sorted by start, so one sweep merges overlapping (parallel) children.
  */
 export function selfTimeNs(tree: SpanTree, node: number): number {
-  const span = spanOfNode(tree, node);
-  if (!span || span.durationNs === null) return 0;
-  const start = span.startNs;
-  const end = start + span.durationNs;
+  const table = tree.trace;
+  const durationNs = table.durationNs[node] as number;
+  if (!isSpanNode(tree, node) || durationNs < 0) return 0;
+  const start = table.startNs[node] as number;
+  const end = start + durationNs;
   let covered = 0;
   let runStart = -1;
   let runEnd = -1;
   for (const child of childrenOf(tree, node)) {
-    const childSpan = spanOfNode(tree, child);
-    if (!childSpan) continue;
-    const from = Math.max(start, childSpan.startNs);
-    const to = Math.min(end, childSpan.startNs + (childSpan.durationNs ?? 0));
+    if (!isSpanNode(tree, child)) continue;
+    const childStart = table.startNs[child] as number;
+    const childDuration = table.durationNs[child] as number;
+    const from = Math.max(start, childStart);
+    const to = Math.min(end, childStart + (childDuration < 0 ? 0 : childDuration));
     if (to <= from) continue;
     if (from > runEnd) {
       covered += Math.max(0, runEnd - runStart);
@@ -129,5 +132,5 @@ export function selfTimeNs(tree: SpanTree, node: number): number {
     }
   }
   covered += Math.max(0, runEnd - runStart);
-  return span.durationNs - covered;
+  return durationNs - covered;
 }

@@ -81,8 +81,11 @@ function detectObject(value: Record<string, unknown>): TraceFileFormat | string 
   return 'the JSON is not a trace in any known format (OTLP, Jaeger, Tempo, Zipkin)';
 }
 
-/** The format of a parsed JSON value, or a sentence saying why it is not a trace. */
-export function detectPayloadFormat(value: unknown): TraceFileFormat | string {
+/**
+ * The format of a parsed JSON value, or a sentence saying why it is not a trace. A list is
+ * looked into one level only (a list of documents): `[[[…]]]` 100,000 deep must not recurse.
+ */
+export function detectPayloadFormat(value: unknown, depth = 0): TraceFileFormat | string {
   if (isRecord(value)) return detectObject(value);
   if (!Array.isArray(value)) return 'the JSON is not an object or an array';
   if (value.length === 0) return 'the file holds an empty list';
@@ -90,7 +93,8 @@ export function detectPayloadFormat(value: unknown): TraceFileFormat | string {
   if (value.every(Array.isArray) && (value as unknown[][]).flat().some(isZipkinSpan))
     return 'zipkin';
   if (value.some(isJaegerSpan) || value.every(isJaegerTraceObject)) return 'jaeger';
-  const inner = value.map(detectPayloadFormat);
+  if (depth > 0) return 'the JSON list holds no spans or traces in a known format';
+  const inner = value.map((item) => detectPayloadFormat(item, depth + 1));
   const first = inner[0] ?? '';
   if (isTraceFileFormat(first) && inner.every((f) => OTLP_FAMILY.has(f))) return first;
   return 'the JSON list holds no spans or traces in a known format';
@@ -121,7 +125,7 @@ function parseJsonLines(lines: readonly { text: string; line: number }[]): unkno
 }
 
 function detectJsonLines(docs: readonly unknown[]): DetectedFile {
-  const formats = docs.map(detectPayloadFormat);
+  const formats = docs.map((doc) => detectPayloadFormat(doc));
   const first = formats[0] as string;
   if (formats.every((f) => OTLP_FAMILY.has(f))) {
     return { format: 'otlp-jsonl', payload: docs };

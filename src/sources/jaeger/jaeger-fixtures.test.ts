@@ -5,9 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../test/fixtures';
-import { buildSpanTree, childrenOf, nodeIdOf, type SpanTree } from '../../model/span-tree';
+import {
+  buildSpanTree,
+  childrenOf,
+  nodeIdOf,
+  type SpanTree,
+  spanOfNode,
+} from '../../model/span-tree';
 import { findAttribute, serviceOf, type Problem } from '../../model/trace';
 import { NotATraceError, parseJaegerTrace } from './parse-jaeger';
+import { traceFromTable } from '../../model/span-table';
 
 function load(name: string) {
   const parsed = parseJaegerTrace(loadFixture(`jaeger/${name}`));
@@ -29,7 +36,7 @@ const childIds = (tree: SpanTree, spanId: string) =>
   Array.from(childrenOf(tree, nodeOf(tree, spanId)), (node) => nodeIdOf(tree, node));
 const kinds = (problems: readonly Problem[]) => problems.map((p) => p.kind).sort();
 const attr = (tree: SpanTree, spanId: string, key: string) =>
-  findAttribute(tree.trace.spans[nodeOf(tree, spanId)]?.attributes ?? [], key);
+  findAttribute(spanOfNode(tree, nodeOf(tree, spanId))?.attributes ?? [], key);
 
 describe('Jaeger fixtures: adapter + tree', () => {
   it('duplicate span ids with a missing parent: both copies orphaned under one placeholder', () => {
@@ -42,11 +49,11 @@ describe('Jaeger fixtures: adapter + tree', () => {
       ['e127af99e3b3e074', 'e127af99e3b3e074'],
       ['e127af99e3b3e074', 'e127af99e3b3e074'],
     ]);
-    expect(tree.trace.spans.map((s) => s.spanId)).toEqual([
+    expect(traceFromTable(tree.trace).spans.map((s) => s.spanId)).toEqual([
       'e127af99e3b3e074',
       'e127af99e3b3e074~2',
     ]);
-    expect(tree.trace.spans[1]?.sourceSpanId).toBe('e127af99e3b3e074');
+    expect(spanOfNode(tree, 1)?.sourceSpanId).toBe('e127af99e3b3e074');
     expect(tree.placeholders).toEqual([{ spanId: '909541b92cf05311', startNs: 0, endNs: 123_000 }]);
     expect(Array.from(tree.roots)).toEqual([2]);
     expect(childIds(tree, '909541b92cf05311')).toEqual(['e127af99e3b3e074', 'e127af99e3b3e074~2']);

@@ -77,6 +77,8 @@ function isNotFoundEnvelope(body: unknown): boolean {
     Array.isArray(body.data) && body.data.some((t) => isRecord(t) && Array.isArray(t.spans));
   if (hasTrace) return false;
   return (body.errors as unknown[]).some(
-    (error) => isRecord(error) && (error.code === 404 || /not found/i.test(String(error.msg))),
+    (error) =>
+      isRecord(error) &&
+      (error.code === 404 || (typeof error.msg === 'string' && /not found/i.test(error.msg))),
   );
 }

@@ -18,9 +18,12 @@ import {
   convertTags,
   isRecord,
   kindFromTags,
+  MAX_EPOCH_MICROS,
+  readEpochMicros,
   readMicros,
   statusFromTags,
 } from './jaeger-values';
+import { describeRaw, stringifySafely } from '../safe-json';
 
 const NO_EVENTS: readonly SpanEvent[] = Object.freeze([]);
 const NO_REFERENCES: readonly SpanReference[] = Object.freeze([]);
@@ -56,6 +59,12 @@ export function convertSpan(raw: unknown, index: number, ctx: SpanContext): Span
   }
   const spanId = raw.spanID;
   const traceId = typeof raw.traceID === 'string' && raw.traceID ? raw.traceID : ctx.traceId;
+  for (const field of ['traceID', 'operationName'] as const) {
+    const value = raw[field];
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      reportWrongType(ctx.problems, spanId, field, value);
+    }
+  }
   const startNs = readStart(raw.startTime, spanId, ctx);
   const attributes = convertTags(raw.tags, ctx.problems, spanId, 'tag');
   const scopeName = attributes.find((a) => a.key === 'otel.scope.name');
@@ -85,11 +94,11 @@ export function convertSpan(raw: unknown, index: number, ctx: SpanContext): Span
 
 /** A start that cannot be read is placed at the trace origin, and reported. */
 function readStart(value: unknown, spanId: string, ctx: SpanContext): Nanos {
-  const us = readMicros(value);
+  const us = readEpochMicros(value);
   if (us !== undefined) return offsetNs(us, ctx.originUs);
   ctx.problems.push({
     kind: 'invalid-value',
-    message: `startTime ${value === undefined ? 'is missing' : `${JSON.stringify(value)} is not a time`}; span placed at the trace start`,
+    message: `startTime ${value === undefined ? 'is missing' : `${describeRaw(value)} is not a time between 1970 and 2255`}; span placed at the trace start`,
     spanId,
   });
   return asNanos(0);
@@ -107,10 +116,11 @@ function readDuration(
 ): Nanos | null {
   if (raw.duration === undefined || raw.duration === null) return null;
   const us = readMicros(raw.duration);
-  if (us !== undefined && us >= 0) return asNanos(Math.round(us * 1000));
+  // A duration past 2^53 µs would be Infinity or inexact once in ns.
+  if (us !== undefined && us >= 0 && us <= MAX_EPOCH_MICROS) return asNanos(Math.round(us * 1000));
   problems.push({
     kind: 'invalid-value',
-    message: `duration ${JSON.stringify(raw.duration)} is not a valid duration; span shown as unfinished`,
+    message: `duration ${describeRaw(raw.duration)} is not a valid duration; span shown as unfinished`,
     spanId,
   });
   return null;
@@ -123,7 +133,11 @@ function convertLogs(
   spanId: string,
   ctx: SpanContext,
 ): readonly SpanEvent[] {
-  if (!Array.isArray(raw) || raw.length === 0) return NO_EVENTS;
+  if (!Array.isArray(raw)) {
+    if (raw !== undefined && raw !== null) reportWrongType(ctx.problems, spanId, 'logs', raw);
+    return NO_EVENTS;
+  }
+  if (raw.length === 0) return NO_EVENTS;
   const events: SpanEvent[] = [];
   for (const log of raw as unknown[]) {
     if (!isRecord(log)) {
@@ -135,7 +149,7 @@ function convertLogs(
       continue;
     }
     const attributes = convertTags(log.fields, ctx.problems, spanId, 'log field');
-    const us = readMicros(log.timestamp);
+    const us = readEpochMicros(log.timestamp);
     if (us === undefined) {
       ctx.problems.push({
         kind: 'invalid-value',
@@ -174,6 +188,8 @@ function convertReferences(
       const converted = convertReference(ref, traceId, spanId, problems);
       if (converted) refs.push(converted);
     }
+  } else if (raw.references !== undefined && raw.references !== null) {
+    reportWrongType(problems, spanId, 'references', raw.references);
   }
   const parent = raw.parentSpanID;
   if (refs.length === 0 && typeof parent === 'string' && parent && !ALL_ZERO_RE.test(parent)) {
@@ -201,7 +217,7 @@ function convertReference(
   if (!type) {
     problems.push({
       kind: 'invalid-value',
-      message: `reference type ${JSON.stringify(ref.refType)} is unknown; kept as a link`,
+      message: `reference type ${describeRaw(ref.refType)} is unknown; kept as a link`,
       spanId,
     });
   }
@@ -216,5 +232,16 @@ function convertReference(
 /** A list of messages; non-strings are stringified rather than lost. */
 export function readStrings(raw: unknown): readonly string[] {
   if (!Array.isArray(raw) || raw.length === 0) return NO_WARNINGS;
-  return (raw as unknown[]).map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
+  return (raw as unknown[]).map((item) =>
+    typeof item === 'string' ? item : stringifySafely(item),
+  );
+}
+
+/** A field holding a value of the wrong JSON type: reported, and read as absent. */
+function reportWrongType(problems: Problem[], spanId: string, field: string, value: unknown): void {
+  problems.push({
+    kind: 'invalid-value',
+    message: `${field} ${describeRaw(value)} is not a ${field === 'logs' || field === 'references' ? 'list' : 'string'}; ignored`,
+    spanId,
+  });
 }

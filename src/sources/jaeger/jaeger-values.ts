@@ -16,6 +16,7 @@ import {
   type SpanKind,
   type SpanStatus,
 } from '../../model/trace';
+import { isNestedDeeper, MAX_JSON_DEPTH, stringifySafely } from '../safe-json';
 
 export const NO_ATTRIBUTES: readonly Attribute[] = Object.freeze([]);
 
@@ -84,7 +85,7 @@ export function inferFromJson(value: unknown): AttributeValue {
       : { type: 'float', value };
   }
   if (value === null || value === undefined) return { type: 'empty' };
-  return { type: 'string', value: JSON.stringify(value) };
+  return { type: 'string', value: stringifySafely(value) };
 }
 
 /**
@@ -126,6 +127,14 @@ function convertTag(
     return undefined;
   }
   const { key, value } = entry;
+  if (isNestedDeeper(value)) {
+    problems.push({
+      kind: 'invalid-value',
+      message: `${what} "${key}" is nested more than ${MAX_JSON_DEPTH} levels deep; value dropped`,
+      spanId,
+    });
+    return { key, value: { type: 'empty' } };
+  }
   const type = typeof entry.type === 'string' ? entry.type.toLowerCase() : '';
   const declared = readDeclared(type, value);
   if (declared) return { key, value: declared };
@@ -156,6 +165,18 @@ export function readMicros(value: unknown): number | undefined {
     return Number.isFinite(parsed) ? parsed : undefined;
   }
   return undefined;
+}
+
+/**
+ * Latest instant accepted, in µs since the epoch (year 2255): later ones are not exact as a
+ * number, and no clock produces them; OTLP's uint64 ns ends in the same century.
+ */
+export const MAX_EPOCH_MICROS = Number.MAX_SAFE_INTEGER;
+
+/** A point in time in µs since the epoch: `readMicros`, and not before 1970 or past 2255. */
+export function readEpochMicros(value: unknown): number | undefined {
+  const us = readMicros(value);
+  return us !== undefined && us >= 0 && us <= MAX_EPOCH_MICROS ? us : undefined;
 }
 
 const SPAN_KINDS: Readonly<Record<string, SpanKind>> = {

@@ -20,7 +20,8 @@ import {
   type Trace,
 } from '../../model/trace';
 import { convertSpan, readStrings, type SpanContext } from './jaeger-span';
-import { convertTags, isRecord, readMicros } from './jaeger-values';
+import { convertTags, isRecord, readEpochMicros } from './jaeger-values';
+import { describeRaw, stringifySafely } from '../safe-json';
 
 /** The payload is not a Jaeger trace in any accepted shape. */
 export class NotATraceError extends Error {
@@ -63,15 +64,25 @@ function locateTrace(
       `expected a Jaeger trace, got ${payload === null ? 'null' : typeof payload}`,
     );
   }
-  if (Array.isArray(payload.spans)) return readTraceObject(payload, requested);
+  if (Array.isArray(payload.spans)) return readTraceObject(payload, requested, problems);
   if ('data' in payload) return locateInEnvelope(payload, requested, problems);
   throw new NotATraceError(
     'expected a Jaeger trace: the JSON object has neither "data" nor "spans"',
   );
 }
 
-function readTraceObject(trace: Record<string, unknown>, requested: string | undefined): RawTrace {
+function readTraceObject(
+  trace: Record<string, unknown>,
+  requested: string | undefined,
+  problems: Problem[],
+): RawTrace {
   const spans = trace.spans as unknown[];
+  if (trace.traceID !== undefined && trace.traceID !== null && typeof trace.traceID !== 'string') {
+    problems.push({
+      kind: 'invalid-value',
+      message: `the trace's traceID ${describeRaw(trace.traceID)} is not a string; ignored`,
+    });
+  }
   return {
     traceId: firstTraceId(trace.traceID, spans, requested),
     spans,
@@ -113,7 +124,7 @@ function locateInEnvelope(
       ? undefined
       : traces.find((t) => typeof t.traceID === 'string' && traceIdKey(t.traceID) === wantedKey)) ??
     (traces[0] as Record<string, unknown>);
-  const raw = readTraceObject(chosen, requested);
+  const raw = readTraceObject(chosen, requested, problems);
   if (traces.length > 1) {
     problems.push({
       kind: 'other',
@@ -132,8 +143,8 @@ function locateInEnvelope(
 function readEnvelopeErrors(raw: unknown): string[] {
   if (!Array.isArray(raw)) return [];
   return (raw as unknown[]).map((error) => {
-    if (!isRecord(error)) return JSON.stringify(error);
-    const msg = typeof error.msg === 'string' ? error.msg : JSON.stringify(error);
+    if (!isRecord(error)) return stringifySafely(error);
+    const msg = typeof error.msg === 'string' ? error.msg : stringifySafely(error);
     const code = typeof error.code === 'number' ? ` (${error.code})` : '';
     const trace = typeof error.traceID === 'string' ? ` [trace ${error.traceID}]` : '';
     return `${msg}${code}${trace}`;
@@ -207,7 +218,7 @@ function convertTrace(raw: RawTrace, problems: Problem[]): Trace {
 function earliestStartUs(spans: readonly unknown[]): number {
   let min = Infinity;
   for (const span of spans) {
-    const us = isRecord(span) ? readMicros(span.startTime) : undefined;
+    const us = isRecord(span) ? readEpochMicros(span.startTime) : undefined;
     if (us !== undefined && us < min) min = us;
   }
   return min === Infinity ? 0 : min;
@@ -256,7 +267,7 @@ class ResourceTable {
   }
 
   private resolveInline(process: Record<string, unknown>, spanId: string): number {
-    const key = `${String(process.serviceName)}\u0000${JSON.stringify(process.tags ?? null)}`;
+    const key = `${stringifySafely(process.serviceName)}\u0000${stringifySafely(process.tags ?? null)}`;
     let index = this.byInline.get(key);
     if (index === undefined) {
       index = this.add(process, `process of span ${spanId}`);

@@ -95,7 +95,7 @@ describe('ids and enums', () => {
 
   it('reads enum names and numeric strings; unknown values become defaults with a problem', () => {
     const kinds = [2, 'SPAN_KIND_CONSUMER', 'producer', '3', 'SPAN_KIND_BOGUS', 9, true];
-    const spans = kinds.map((kind, i) => span({ spanId: `000000000000000${i}`, kind }));
+    const spans = kinds.map((kind, i) => span({ spanId: `000000000000000${i + 1}`, kind }));
     const parsed = parseOne(...spans);
     expect(parsed.trace.spans.map((s) => s.kind)).toEqual([
       'server',
@@ -108,7 +108,7 @@ describe('ids and enums', () => {
     ]);
     expect(parsed.problems.map((p) => p.kind)).toEqual(Array(3).fill('invalid-value'));
     const statuses = ['STATUS_CODE_ERROR', 1, 'STATUS_CODE_NOPE'].map((code, i) =>
-      span({ spanId: `000000000000000${i}`, status: { code, message: 'm' } }),
+      span({ spanId: `000000000000000${i + 1}`, status: { code, message: 'm' } }),
     );
     const withStatus = parseOne(...statuses);
     expect(withStatus.trace.spans.map((s) => s.status)).toEqual([

@@ -64,6 +64,13 @@ function addSpan(
     builder.sink.add('dropped-span', `span "${describeValue(raw.name)}" has no spanId; dropped`);
     return;
   }
+  if (isNullId(spanId)) {
+    builder.sink.add(
+      'invalid-value',
+      'spanId is all zeros, which W3C and OTLP call invalid',
+      spanId,
+    );
+  }
   builder.addSpan(readSpan(raw, traceId, spanId, place(builder), builder.sink));
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixturePath, loadFixture } from '../../../test/fixtures';
-import { buildSpanTree } from '../../model/span-tree';
+import { buildSpanTree, spanOfNode } from '../../model/span-tree';
 import { summarizeTrace } from '../../model/trace-summary';
 import { serviceOf, type ParsedTrace, type Span } from '../../model/trace';
 import { NotZipkinError, parseZipkinTrace, parseZipkinTraces } from './parse-zipkin';
@@ -127,7 +127,7 @@ describe('shared client/server span ids', () => {
     const tree = buildSpanTree(parsed.trace);
     for (const span of renamed) {
       const node = tree.nodeById.get(span.spanId) ?? -1;
-      const parent = tree.trace.spans[tree.parent[node] ?? -1];
+      const parent = spanOfNode(tree, tree.parent[node] ?? -1);
       expect([parent?.spanId, parent?.kind]).toEqual([span.sourceSpanId, 'client']);
     }
   });

@@ -5,6 +5,7 @@
  */
 import type { Attribute, Problem, SpanKind, SpanStatus } from '../../model/trace';
 import { isRecord } from '../otlp/otlp-values';
+import { describeRaw, stringifySafely } from '../safe-json';
 
 export interface ZipkinEndpoint {
   readonly serviceName: string;
@@ -42,17 +43,46 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** A µs value: a non-negative integer (numbers or digit strings). */
+/**
+ * A µs value: a non-negative integer (numbers or digit strings) up to 2^53 (year 2255 as a
+ * time): larger ones are not exact, and no clock produces them.
+ */
 function readMicros(raw: unknown, what: string, spanId: string, problems: Problem[]) {
   if (raw === undefined || raw === null) return null;
   const value = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return Math.round(value);
+  if (typeof value === 'number' && value >= 0 && value <= Number.MAX_SAFE_INTEGER) {
+    return Math.round(value);
+  }
   problems.push({
     kind: 'invalid-value',
-    message: `${what} ${JSON.stringify(raw)} is not a µs count; ignored`,
+    message: `${what} ${describeRaw(raw)} is not a µs count; ignored`,
     spanId,
   });
   return null;
+}
+
+/** A field of the wrong JSON type: reported, then read as absent. */
+function checkType(
+  raw: Record<string, unknown>,
+  field: string,
+  type: 'string' | 'object' | 'list',
+  spanId: string,
+  problems: Problem[],
+): void {
+  const value = raw[field];
+  if (value === undefined || value === null) return;
+  const ok =
+    type === 'list'
+      ? Array.isArray(value)
+      : type === 'object'
+        ? isRecord(value)
+        : typeof value === type;
+  if (ok) return;
+  problems.push({
+    kind: 'invalid-value',
+    message: `${field} ${describeRaw(value)} is not a${type === 'object' ? 'n' : ''} ${type}; ignored`,
+    spanId,
+  });
 }
 
 function stringAttr(key: string, value: string): Attribute {
@@ -96,7 +126,7 @@ function readTags(raw: unknown, spanId: string, problems: Problem[]): Attribute[
         message: `tag "${key}" is not a string; kept as text`,
         spanId,
       });
-      out.push(stringAttr(key, JSON.stringify(value) ?? String(value)));
+      out.push(stringAttr(key, stringifySafely(value)));
     }
   }
   return out;
@@ -115,7 +145,7 @@ function readKind(raw: unknown, spanId: string, problems: Problem[]): SpanKind {
   if (raw === undefined || raw === null) return 'unspecified';
   const kind = typeof raw === 'string' ? KINDS[raw.toUpperCase()] : undefined;
   if (kind) return kind;
-  problems.push({ kind: 'invalid-value', message: `unknown kind ${JSON.stringify(raw)}`, spanId });
+  problems.push({ kind: 'invalid-value', message: `unknown kind ${describeRaw(raw)}`, spanId });
   return 'unspecified';
 }
 
@@ -129,17 +159,32 @@ export function readZipkinRecord(raw: unknown, problems: Problem[]): ZipkinRecor
     return undefined;
   }
   const id = (raw.id as string).toLowerCase();
+  checkType(raw, 'parentId', 'string', id, problems);
+  checkType(raw, 'name', 'string', id, problems);
+  checkType(raw, 'localEndpoint', 'object', id, problems);
+  if (isRecord(raw.localEndpoint))
+    checkType(raw.localEndpoint, 'serviceName', 'string', id, problems);
+  checkType(raw, 'annotations', 'list', id, problems);
   const tags = readTags(raw.tags, id, problems);
   const remote = isRecord(raw.remoteEndpoint) ? raw.remoteEndpoint : undefined;
   const peer = remote ? endpointAttributes(remote, 'peer.') : [];
   const peerService = text(remote?.serviceName);
   if (peerService) peer.unshift(stringAttr('peer.service', peerService));
   if (raw.debug === true) peer.push({ key: 'zipkin.debug', value: { type: 'bool', value: true } });
-  const annotations = (Array.isArray(raw.annotations) ? (raw.annotations as unknown[]) : [])
-    .filter(isRecord)
+  const rawAnnotations = Array.isArray(raw.annotations) ? (raw.annotations as unknown[]) : [];
+  const annotations = rawAnnotations
+    .filter((a): a is Record<string, unknown> => {
+      if (isRecord(a)) return true;
+      problems.push({
+        kind: 'invalid-value',
+        message: 'annotation is not an object; dropped',
+        spanId: id,
+      });
+      return false;
+    })
     .map((a) => ({
       timestampUs: readMicros(a.timestamp, 'annotation timestamp', id, problems),
-      value: typeof a.value === 'string' ? a.value : String(a.value),
+      value: typeof a.value === 'string' ? a.value : stringifySafely(a.value),
     }));
   return {
     traceId: (raw.traceId as string).toLowerCase(),

@@ -1,14 +1,25 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { queryClient } from '../../state/query-client';
 import { FileDropOverlay } from '../files/FileDropOverlay';
 import { FileTraceSwitcher } from '../files/FileTraceSwitcher';
-import { OpenedFilePage } from '../files/OpenedFilePage';
-import { SearchPage } from '../trace-search/SearchPage';
 import { AppShell } from './AppShell';
-import { HomePage } from './HomePage';
-import { NotFoundPage } from './NotFoundPage';
 import { TracePage } from './TracePage';
+
+// The trace page is in the first bundle; every other page loads when first visited.
+const HomePage = lazy(() => import('./HomePage').then((m) => ({ default: m.HomePage })));
+const SearchPage = lazy(() =>
+  import('../trace-search/SearchPage').then((m) => ({ default: m.SearchPage })),
+);
+const OpenedFilePage = lazy(() =>
+  import('../files/OpenedFilePage').then((m) => ({ default: m.OpenedFilePage })),
+);
+const NotFoundPage = lazy(() =>
+  import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })),
+);
+
+const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
 export function App() {
   return (
@@ -16,14 +27,14 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route element={<AppShell />}>
-            <Route index element={<HomePage />} />
-            <Route path="search/:sourceId" element={<SearchPage />} />
-            <Route path="file" element={<OpenedFilePage />} />
+            <Route index element={page(<HomePage />)} />
+            <Route path="search/:sourceId" element={page(<SearchPage />)} />
+            <Route path="file" element={page(<OpenedFilePage />)} />
             {/* On /trace/file/…, a strip to switch between the traces of the opened file. */}
             <Route element={<FileTraceSwitcher />}>
               <Route path="trace/:sourceId/:traceId" element={<TracePage />} />
             </Route>
-            <Route path="*" element={<NotFoundPage />} />
+            <Route path="*" element={page(<NotFoundPage />)} />
           </Route>
         </Routes>
         {/* Drop a trace file anywhere on the app. */}

@@ -1,8 +1,11 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, Outlet } from 'react-router';
-import { SettingsDialog } from '../settings/SettingsDialog';
 import { ThemeToggle } from './ThemeToggle';
 import './AppShell.css';
+
+const SettingsDialog = lazy(() =>
+  import('../settings/SettingsDialog').then((m) => ({ default: m.SettingsDialog })),
+);
 
 /** The frame every page shares: a slim top bar and the page below it. */
 export function AppShell() {
@@ -30,7 +33,11 @@ export function AppShell() {
         </button>
         <ThemeToggle />
       </header>
-      {isSettingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {isSettingsOpen && (
+        <Suspense fallback={null}>
+          <SettingsDialog onClose={() => setSettingsOpen(false)} />
+        </Suspense>
+      )}
       <main className="app-main">
         <Outlet />
       </main>

@@ -1,12 +1,17 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { TraceModel } from '../../state/trace-model';
 import { useViewStore } from '../../state/view-store';
 import { CriticalPathSummary } from '../critical-path/CriticalPathSummary';
-import { ModelTable } from '../llm/ModelTable';
-import { StatisticsTable, type StatisticsGroup } from '../statistics/StatisticsTable';
+import type { StatisticsGroup } from '../statistics/StatisticsTable';
 import './SidePanel.css';
 
 type Tab = 'span' | 'path' | 'stats' | 'models';
+
+// Tabs behind a click load when first opened.
+const StatisticsTable = lazy(() =>
+  import('../statistics/StatisticsTable').then((m) => ({ default: m.StatisticsTable })),
+);
+const ModelTable = lazy(() => import('../llm/ModelTable').then((m) => ({ default: m.ModelTable })));
 
 interface SidePanelProps {
   model: TraceModel;
@@ -20,7 +25,8 @@ interface SidePanelProps {
  * the time go" — the critical path, statistics and, for LLM traces, the per-model table.
  */
 export function SidePanel({ model, spanDetail, onSelectSpan }: SidePanelProps) {
-  const hasModels = model.llm.countedCalls.length > 0;
+  const { derived } = model;
+  const hasModels = (derived?.llm.countedCalls.length ?? 0) > 0;
   const selectedSpanId = useViewStore((state) => state.selectedSpanId);
   const [tab, setTab] = useState<Tab>(spanDetail ? 'span' : 'path');
   const setFilter = useViewStore((state) => state.setFilter);
@@ -63,22 +69,31 @@ export function SidePanel({ model, spanDetail, onSelectSpan }: SidePanelProps) {
       </div>
       <div className="side-panel-body" role="tabpanel">
         {current === 'span' && spanDetail}
-        {current === 'path' && (
+        {current !== 'span' && !derived && (
+          <p className="side-panel-pending" role="status">
+            Working out the critical path…
+          </p>
+        )}
+        {current === 'path' && derived && (
           <CriticalPathSummary
             tree={model.tree}
-            criticalPath={model.criticalPath}
+            criticalPath={derived.criticalPath}
             onSelectSpan={onSelectSpan}
             selectedSpanId={selectedSpanId ?? undefined}
           />
         )}
-        {current === 'stats' && (
-          <StatisticsTable
-            tree={model.tree}
-            criticalPath={model.criticalPath}
-            onFilter={onFilter}
-          />
-        )}
-        {current === 'models' && <ModelTable tree={model.tree} traceLlm={model.llm} />}
+        <Suspense fallback={null}>
+          {current === 'stats' && derived && (
+            <StatisticsTable
+              tree={model.tree}
+              criticalPath={derived.criticalPath}
+              onFilter={onFilter}
+            />
+          )}
+          {current === 'models' && derived && (
+            <ModelTable tree={model.tree} traceLlm={derived.llm} />
+          )}
+        </Suspense>
       </div>
     </div>
   );

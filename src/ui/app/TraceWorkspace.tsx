@@ -1,5 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
-import { groupLogsBySpan } from '../../model/llm/extract';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { groupLogsBySpan } from '../../model/llm/span-logs';
 import { spanIdKey } from '../../model/trace';
 import type { TraceModel } from '../../state/trace-model';
 import { usePreferences } from '../../state/preferences';
@@ -9,19 +9,30 @@ import { FilterBar } from '../filters/FilterBar';
 import { useMatchStepper } from '../filters/use-match-stepper';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useTraceShortcuts } from './use-trace-shortcuts';
-import { SpanDetail } from '../span-detail/SpanDetail';
 import { SidePanel } from './SidePanel';
 import { Waterfall } from '../waterfall/Waterfall';
 import { DragHandle } from '../shared/DragHandle';
 
-/** Waterfall on the left, the selected span's detail on the right (resizable). */
+const NO_CALLS: readonly undefined[] = [];
+
+/** The span detail loads with the first span someone opens (not needed for the first rows). */
+const SpanDetail = lazy(() =>
+  import('../span-detail/SpanDetail').then((m) => ({ default: m.SpanDetail })),
+);
+
+/**
+ * Waterfall on the left, the selected span's detail on the right (resizable). The derived data
+ * (LLM calls, critical path, skew) may arrive after the first rows: everything that uses it
+ * shows once it is there.
+ */
 export function TraceWorkspace({ model }: { model: TraceModel }) {
-  const { tree, facets } = model;
+  const { tree, derived } = model;
+  const facets = derived?.facets;
   const logsBySpan = useMemo(
     () => groupLogsBySpan(model.logs ?? [], tree.trace.traceId),
     [model.logs, tree],
   );
-  const matches = useFilterMatches(tree, facets);
+  const matches = useFilterMatches(model);
   const [isHelpOpen, setHelpOpen] = useState(false);
   const stepMatch = useMatchStepper(tree, matches);
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
@@ -45,18 +56,22 @@ export function TraceWorkspace({ model }: { model: TraceModel }) {
   const showRawTimes = useViewStore((state) => state.showRawTimes);
   const spanDetail =
     selectedNode === undefined ? undefined : (
-      <SpanDetail
-        tree={tree}
-        node={selectedNode}
-        onSelectSpan={onSelectSpan}
-        onClose={onClose}
-        logs={logsBySpan.get(spanIdKey(tree.trace.spans[selectedNode]?.sourceSpanId ?? ''))}
-        timing={{
-          criticalPath: model.criticalPath,
-          selfTimesNs: model.selfTimesNs,
-          skewDeltaNs: showRawTimes ? 0 : (model.skew.deltaNs[selectedNode] ?? 0),
-        }}
-      />
+      <Suspense fallback={null}>
+        <SpanDetail
+          tree={tree}
+          node={selectedNode}
+          onSelectSpan={onSelectSpan}
+          onClose={onClose}
+          logs={logsBySpan.get(spanIdKey(tree.trace.sourceSpanIds[selectedNode] ?? ''))}
+          timing={
+            derived && {
+              criticalPath: derived.criticalPath,
+              selfTimesNs: derived.selfTimesNs,
+              skewDeltaNs: showRawTimes ? 0 : (derived.skew.deltaNs[selectedNode] ?? 0),
+            }
+          }
+        />
+      </Suspense>
     );
 
   return (
@@ -67,10 +82,10 @@ export function TraceWorkspace({ model }: { model: TraceModel }) {
         <Waterfall
           tree={tree}
           matches={matches}
-          llmCalls={model.llm.calls}
-          criticalPath={model.criticalPath}
-          skewDeltaNs={showRawTimes ? undefined : model.skew.deltaNs}
-          llmRollup={model.llmRollup}
+          llmCalls={derived?.llm.calls ?? NO_CALLS}
+          criticalPath={derived?.criticalPath}
+          skewDeltaNs={showRawTimes ? undefined : derived?.skew.deltaNs}
+          llmRollup={derived?.llmRollup}
         />
       </div>
       <aside

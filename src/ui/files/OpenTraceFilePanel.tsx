@@ -23,7 +23,7 @@ export function OpenTraceFilePanel() {
       const text = event.clipboardData?.getData('text/plain') ?? '';
       if (text.trim() === '') return;
       event.preventDefault();
-      openPasted(text);
+      void openPasted(text);
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
@@ -59,7 +59,7 @@ export function OpenTraceFilePanel() {
         className="file-paste"
         onSubmit={(event) => {
           event.preventDefault();
-          if (openPasted(pasted)) setPasted('');
+          void openPasted(pasted).then((isOpened) => isOpened && setPasted(''));
         }}
       >
         <textarea

@@ -24,8 +24,8 @@ export function useOpenTraceFile() {
   );
 
   const openPasted = useCallback(
-    (text: string) => {
-      const opened = openText(text, 'pasted JSON');
+    async (text: string) => {
+      const opened = await openText(text, 'pasted JSON');
       if (opened) void navigate(openedFilePath(opened));
       return opened !== null;
     },

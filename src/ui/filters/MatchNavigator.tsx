@@ -8,8 +8,14 @@ export function MatchNavigator({ tree, matches }: { tree: SpanTree; matches: Fil
   const step = useMatchStepper(tree, matches);
   return (
     <span className="match-nav">
-      <span className="match-count" data-testid="filter-match-count" data-value={matches.count}>
-        {formatCount(matches.count)} of {formatCount(tree.trace.spans.length)} match
+      <span
+        className="match-count"
+        data-testid="filter-match-count"
+        data-value={matches.isPending ? undefined : matches.count}
+        aria-busy={matches.isPending}
+      >
+        {matches.isPending ? '…' : formatCount(matches.count)} of {formatCount(tree.trace.count)}{' '}
+        match
       </span>
       <button
         type="button"

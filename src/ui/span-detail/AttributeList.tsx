@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
+import { maskAttributes } from '../../model/mask';
 import type { Attribute } from '../../model/trace';
+import { selectMaskInPanel, selectMaskedKeys, usePrivacy } from '../../state/privacy';
 import { formatCount } from '../shared/format';
 import { AttributeValueView } from './AttributeValueView';
 import { createAttributeMatcher, toAttributeTexts } from './attribute-text';
@@ -14,11 +16,19 @@ interface AttributeListProps {
   readonly filterLabel?: string;
 }
 
-/** Key/value rows, optionally filtered by a text matching key or value. */
+/**
+ * Key/value rows, optionally filtered by a text matching key or value. With "mask sensitive
+ * values" on, what is shown, filtered and copied is the masked text.
+ */
 export function AttributeList({ attributes, filterLabel }: AttributeListProps) {
   const [filter, setFilter] = useState('');
   const [limit, setLimit] = useState(PAGE_ROWS);
-  const texts = useMemo(() => toAttributeTexts(attributes), [attributes]);
+  const isMasking = usePrivacy(selectMaskInPanel);
+  const maskedKeys = usePrivacy(selectMaskedKeys);
+  const texts = useMemo(
+    () => toAttributeTexts(isMasking ? maskAttributes(attributes, { maskedKeys }) : attributes),
+    [attributes, isMasking, maskedKeys],
+  );
   const matching = useMemo(() => texts.filter(createAttributeMatcher(filter)), [texts, filter]);
 
   if (attributes.length === 0) return <p className="sd-empty">None</p>;

@@ -1,8 +1,9 @@
+import { lazy, Suspense } from 'react';
+import { hasLlmHint } from '../../model/span-table';
 import type { SpanTree } from '../../model/span-tree';
 import { childrenOf, placeholderOfNode, spanOfNode } from '../../model/span-tree';
 import type { LlmLogRecord } from '../../model/llm/extract';
 import { offsetToEpochMillis, serviceOf } from '../../model/trace';
-import { LlmSection } from '../llm/LlmSection';
 import { AttributeList } from './AttributeList';
 import { DetailSection } from './DetailSection';
 import { EventList } from './EventList';
@@ -13,6 +14,11 @@ import { SpanHeader } from './SpanHeader';
 import { WarningList } from './WarningList';
 import { TimingFacts, type SpanTiming } from './TimingFacts';
 import './SpanDetail.css';
+
+/** The LLM section (readers, markdown) loads with the first LLM span someone opens. */
+const LlmSection = lazy(() =>
+  import('../llm/LlmSection').then((module) => ({ default: module.LlmSection })),
+);
 
 export interface SpanDetailProps {
   readonly tree: SpanTree;
@@ -51,12 +57,16 @@ export function SpanDetail(props: SpanDetailProps) {
       <SpanHeader span={span} service={serviceOf(tree.trace, span)} onClose={onClose} />
       <SpanFacts key={id} tree={tree} node={node} span={span} onSelectSpan={onSelectSpan} />
       {timing && <TimingFacts timing={timing} node={node} />}
-      <LlmSection
-        key={`llm-${id}`}
-        span={span}
-        logs={logs}
-        spanStartEpochMs={offsetToEpochMillis(tree.trace, span.startNs)}
-      />
+      {hasLlmHint(span) && (
+        <Suspense fallback={null}>
+          <LlmSection
+            key={`llm-${id}`}
+            span={span}
+            logs={logs}
+            spanStartEpochMs={offsetToEpochMillis(tree.trace, span.startNs)}
+          />
+        </Suspense>
+      )}
       {span.warnings.length > 0 && (
         <DetailSection title="Warnings" count={span.warnings.length} tone="warning">
           <WarningList key={id} warnings={span.warnings} />

@@ -1,6 +1,10 @@
+import { useMemo } from 'react';
+import { maskSensitive } from '../../model/mask';
 import type { Span } from '../../model/trace';
 import { isErrorSpan } from '../../model/trace';
+import { selectMaskInPanel, selectMaskedKeys, usePrivacy } from '../../state/privacy';
 import { serviceColor } from '../shared/service-color';
+import { MaskToggle } from './MaskToggle';
 import { TruncatedText } from './TruncatedText';
 
 interface SpanHeaderProps {
@@ -11,8 +15,14 @@ interface SpanHeaderProps {
 
 const NAME_LIMIT = 200;
 
-/** Service, operation name, error badge and the close button. */
+/** Service, operation name, error badge, the mask switch and the close button. */
 export function SpanHeader({ span, service, onClose }: SpanHeaderProps) {
+  const isMasking = usePrivacy(selectMaskInPanel);
+  const maskedKeys = usePrivacy(selectMaskedKeys);
+  const { name, message } = useMemo(() => {
+    const mask = (text: string) => (isMasking ? maskSensitive(text, { maskedKeys }) : text);
+    return { name: mask(span.name), message: span.status.message && mask(span.status.message) };
+  }, [isMasking, maskedKeys, span.name, span.status.message]);
   return (
     <header className="sd-header">
       <div className="sd-header-main">
@@ -30,19 +40,20 @@ export function SpanHeader({ span, service, onClose }: SpanHeaderProps) {
           {span.name === '' ? (
             <span className="sd-faint">(unnamed span)</span>
           ) : (
-            <TruncatedText text={span.name} limit={NAME_LIMIT} />
+            <TruncatedText text={name} limit={NAME_LIMIT} />
           )}
         </h2>
         {isErrorSpan(span) && (
           <div className="sd-error" role="status">
             <span className="sd-badge sd-badge-error">Error</span>
-            {span.status.message && (
+            {message && (
               <span className="sd-error-message">
-                <TruncatedText text={span.status.message} />
+                <TruncatedText text={message} />
               </span>
             )}
           </div>
         )}
+        <MaskToggle />
       </div>
       <button
         type="button"

@@ -3,6 +3,7 @@
  * `parentOf` maps a span id to its parent id; an id that is not a span becomes a placeholder.
  */
 import type { MissingSpanPlaceholder, SpanTree } from '../../model/span-tree';
+import { tableFromTrace } from '../../model/span-table';
 import type { Attribute, Span, Trace } from '../../model/trace';
 import { asEpochMicros, asNanos } from '../../model/trace';
 
@@ -57,10 +58,11 @@ export function makeTree(spans: Span[], parentOf: Record<string, string> = {}): 
   children.forEach((list, n) => (childStart[n + 1] = (childStart[n] ?? 0) + list.length));
   const roots = Int32Array.from(Array.from(parent).flatMap((p, n) => (p < 0 ? [n] : [])));
   return {
-    trace,
+    trace: tableFromTrace(trace),
     nodeCount,
     placeholders,
     parent,
+    followsFromEdge: new Uint8Array(nodeCount),
     childStart,
     childList: Int32Array.from(children.flat()),
     roots,

@@ -19,9 +19,10 @@ interface TraceSummaryBarProps {
 /** The trace header: name, start, duration and the counts a user checks first. */
 export function TraceSummaryBar({ model, sourceId }: TraceSummaryBarProps) {
   const formatTime = useDateTimeFormat();
-  const { summary, problems, tree, llm } = model;
+  const { summary, problems, tree, derived } = model;
   const cost = useTraceCost(model);
-  const hasLlm = llm.totals.llmCallCount + llm.totals.embeddingCallCount > 0;
+  const llm = derived?.llm;
+  const skew = derived?.skew;
   return (
     <section className="trace-summary" data-testid="trace-summary" aria-label="Trace summary">
       <div className="trace-summary-title">
@@ -71,7 +72,7 @@ export function TraceSummaryBar({ model, sourceId }: TraceSummaryBarProps) {
         >
           {formatCount(summary.errorCount)}
         </SummaryFigure>
-        {hasLlm && (
+        {llm && llm.totals.llmCallCount + llm.totals.embeddingCallCount > 0 && (
           <>
             <SummaryFigure
               label="LLM calls"
@@ -109,8 +110,8 @@ export function TraceSummaryBar({ model, sourceId }: TraceSummaryBarProps) {
           {formatCount(problems.length)}
         </SummaryFigure>
       </dl>
-      {model.skew.adjustedNodes.length > 0 && (
-        <SkewNotice adjustedCount={model.skew.adjustedNodes.length} />
+      {skew && skew.adjustedNodes.length > 0 && (
+        <SkewNotice adjustedCount={skew.adjustedNodes.length} />
       )}
       {(problems.length > 0 || tree.trace.warnings.length > 0) && (
         <ProblemsStrip problems={problems} warnings={tree.trace.warnings} />

@@ -22,9 +22,13 @@ export function Minimap({ tree }: { tree: SpanTree }) {
   useEffect(() => {
     const wrap = wrapRef.current;
     if (!wrap) return;
-    const observer = new ResizeObserver(() => setWidthPx(wrap.clientWidth));
+    // The observer reports the width once layout has run anyway: reading clientWidth here would
+    // force a layout of the whole page before the first rows are painted.
+    const observer = new ResizeObserver((entries) => {
+      const width = entries[0]?.contentRect.width;
+      if (width !== undefined) setWidthPx(Math.round(width));
+    });
     observer.observe(wrap);
-    setWidthPx(wrap.clientWidth);
     return () => observer.disconnect();
   }, []);
 

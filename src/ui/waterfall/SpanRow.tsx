@@ -1,6 +1,7 @@
 import { memo } from 'react';
-import type { SpanTree } from '../../model/span-tree';
-import { serviceOf, type Nanos } from '../../model/trace';
+import { isSpanNode, nodeIdOf, placeholderOfNode, type SpanTree } from '../../model/span-tree';
+import { durationAt, isErrorAt, nameAt, serviceAt } from '../../model/span-table';
+import type { Nanos } from '../../model/trace';
 import { formatDuration } from '../shared/format';
 import { serviceColor } from '../shared/service-color';
 import { SpanBar } from './SpanBar';
@@ -42,17 +43,21 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
   const { match, isDimmed, hiddenChildCount, llmCall, criticalPath, skewDeltaNs, rollupLabel } =
     props;
   const isCritical = criticalPath?.isOnPath[node] === 1;
-  const spans = tree.trace.spans;
-  const span = spans[node];
-  const placeholder = span ? undefined : tree.placeholders[node - spans.length];
-  const id = span?.spanId ?? placeholder?.spanId ?? '';
+  const table = tree.trace;
+  const isSpan = isSpanNode(tree, node);
+  const placeholder = isSpan ? undefined : placeholderOfNode(tree, node);
+  const id = nodeIdOf(tree, node);
   const depth = tree.depth[node] ?? 0;
   const childCount = (tree.childStart[node + 1] ?? 0) - (tree.childStart[node] ?? 0);
-  const isError = span?.status.code === 'error';
-  const service = span ? serviceOf(tree.trace, span) : '';
-  const color = span ? serviceColor(service) : 'var(--text-faint)';
-  const startNs = ((span ? span.startNs : (placeholder?.startNs ?? 0)) + skewDeltaNs) as Nanos;
-  const durationNs = span ? span.durationNs : ((placeholder!.endNs - startNs) as Nanos);
+  const isError = isSpan && isErrorAt(table, node);
+  const service = isSpan ? serviceAt(table, node) : '';
+  const name = isSpan ? nameAt(table, node) : '';
+  const color = isSpan ? serviceColor(service) : 'var(--text-faint)';
+  const rawStartNs = isSpan ? (table.startNs[node] ?? 0) : (placeholder?.startNs ?? 0);
+  const startNs = (rawStartNs + skewDeltaNs) as Nanos;
+  const durationNs = isSpan
+    ? durationAt(table, node)
+    : (((placeholder?.endNs ?? 0) - startNs) as Nanos);
 
   return (
     <div
@@ -96,12 +101,12 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
             !
           </span>
         )}
-        {span ? (
+        {isSpan ? (
           <>
             {llmCall && <LlmRowBadges call={llmCall} />}
             <span className="span-service">{service}</span>
-            <span className="span-name" title={span.name}>
-              {span.name}
+            <span className="span-name" title={name}>
+              {name}
             </span>
           </>
         ) : (

@@ -1,5 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { buildFilteredRows, buildVisibleRows } from '../../model/rows';
 import type { SpanTree } from '../../model/span-tree';
 import type { LlmCall } from '../../model/llm/llm-call';
@@ -7,6 +6,7 @@ import type { CriticalPath } from '../../model/critical-path';
 import { subtreeLlm, type LlmRollup, type SubtreeLlm } from '../../model/llm/rollup';
 import { formatTokensShort } from '../llm/llm-format';
 import { millisToNanos, ZERO_NS } from '../../model/trace';
+import { markFirstRow } from '../../state/perf-marks';
 import { usePreferences } from '../../state/preferences';
 import type { FilterMatches } from '../../state/filter-matches';
 import { useViewStore } from '../../state/view-store';
@@ -15,12 +15,15 @@ import { SpanRow } from './SpanRow';
 import { TimeGrid } from './TimeGrid';
 import { WaterfallHeader } from './WaterfallHeader';
 import { useScrollToSelection } from './use-scroll-to-selection';
+import { useFixedRows } from './use-fixed-rows';
 import { useTimeScale } from './use-time-scale';
 import { useWaterfallKeyboard } from './use-waterfall-keyboard';
 import { nodeIdOf } from '../../model/span-tree';
 import './Waterfall.css';
 
 export const ROW_HEIGHT_PX = 24;
+/** Rows rendered beyond each edge of the viewport. */
+const OVERSCAN_ROWS = 6;
 
 /** The Gantt waterfall: one virtualized DOM row per visible span on one shared time axis. */
 interface WaterfallProps {
@@ -28,11 +31,12 @@ interface WaterfallProps {
   matches: FilterMatches;
   /** LLM call per node (model pill, kind icon, tokens on the bar label). */
   llmCalls: readonly (LlmCall | undefined)[];
-  criticalPath: CriticalPath;
+  /** `undefined` until computed (the path-only view then shows every row). */
+  criticalPath: CriticalPath | undefined;
   /** Per-node clock-skew shift in ns, or undefined to draw the raw times. */
   skewDeltaNs: Float64Array | undefined;
-  /** Subtree LLM totals, shown on collapsed rows. */
-  llmRollup: LlmRollup;
+  /** Subtree LLM totals, shown on collapsed rows; `undefined` until computed. */
+  llmRollup: LlmRollup | undefined;
 }
 
 export function Waterfall(props: WaterfallProps) {
@@ -47,7 +51,9 @@ export function Waterfall(props: WaterfallProps) {
   const criticalOnly = useViewStore((state) => state.criticalOnly);
   const isHiding = matches.isActive && filterView === 'hide';
   const { rows, hiddenChildren } = useMemo(() => {
-    if (criticalOnly) return buildFilteredRows(tree, collapsed, criticalPath.isOnPath);
+    if (criticalOnly && criticalPath) {
+      return buildFilteredRows(tree, collapsed, criticalPath.isOnPath);
+    }
     return isHiding
       ? buildFilteredRows(tree, collapsed, matches.matches)
       : { rows: buildVisibleRows(tree, collapsed), hiddenChildren: undefined };
@@ -59,16 +65,24 @@ export function Waterfall(props: WaterfallProps) {
   );
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT_PX,
-    overscan: 12,
-  });
+  const { items, totalSizePx, scrollToIndex } = useFixedRows(
+    scrollRef,
+    rows.length,
+    ROW_HEIGHT_PX,
+    OVERSCAN_ROWS,
+  );
+  // Rows are keyed by their slot in the rendered window, not by span: a row scrolled out hands
+  // its DOM to the row scrolled in (the window's size is the same from frame to frame), so fast
+  // scrolling updates a few dozen rows instead of creating and removing them.
+  const slotCount = Math.max(items.length, 1);
 
   const onSelect = useCallback((spanId: string) => selectSpan(spanId, 'row'), [selectSpan]);
-  useScrollToSelection(tree, rows, virtualizer);
-  const onKeyDown = useWaterfallKeyboard(tree, rows, virtualizer);
+  const hasRows = rows.length > 0;
+  useEffect(() => {
+    if (hasRows) markFirstRow(tree);
+  }, [tree, hasRows]);
+  useScrollToSelection(tree, rows, scrollToIndex);
+  const onKeyDown = useWaterfallKeyboard(tree, rows, scrollToIndex);
 
   return (
     <div className="waterfall" style={{ ['--name-col' as string]: `${nameColumnPx}px` }}>
@@ -84,16 +98,16 @@ export function Waterfall(props: WaterfallProps) {
           aria-label="Spans"
           onKeyDown={onKeyDown}
         >
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
+          <div style={{ height: totalSizePx, position: 'relative' }}>
+            {items.map((item) => {
               const node = rows[item.index] ?? 0;
               const id = nodeIdOf(tree, node);
               return (
                 <SpanRow
-                  key={id}
+                  key={item.index % slotCount}
                   tree={tree}
                   node={node}
-                  topPx={item.start}
+                  topPx={item.startPx}
                   scale={scale}
                   isSelected={id === selectedSpanId}
                   isCollapsed={collapsed.has(id)}
@@ -102,7 +116,9 @@ export function Waterfall(props: WaterfallProps) {
                   hiddenChildCount={hiddenChildren?.[item.index] ?? 0}
                   llmCall={llmCalls[node]}
                   rollupLabel={
-                    collapsed.has(id) ? rollupLabel(subtreeLlm(llmRollup, tree, node)) : undefined
+                    llmRollup && collapsed.has(id)
+                      ? rollupLabel(subtreeLlm(llmRollup, tree, node))
+                      : undefined
                   }
                   criticalPath={showCriticalPath && skewDeltaNs ? criticalPath : undefined}
                   skewDeltaNs={skewDeltaNs?.[node] ?? 0}

@@ -1,5 +1,5 @@
+import { isErrorAt } from '../../model/span-table';
 import type { SpanTree } from '../../model/span-tree';
-import { serviceOf } from '../../model/trace';
 
 export interface MinimapStyle {
   readonly background: string;
@@ -8,9 +8,16 @@ export interface MinimapStyle {
 }
 
 /**
- * Draws every span of the trace as a thin bar: x on the whole trace's time axis, y by its
- * position in the (fully expanded) waterfall. Plain canvas calls, no React; one fillRect per span,
- * batched by colour so a 100,000-span trace draws in a few milliseconds.
+ * Most bars drawn. The canvas is ~56 px tall: past a few thousand spans many share each pixel
+ * row, so a larger trace is drawn from an even sample of its rows (errors always included),
+ * which looks the same and keeps a 1,000,000-span draw to a few milliseconds.
+ */
+export const MAX_MINIMAP_BARS = 20_000;
+
+/**
+ * Draws the trace as thin bars: x on the whole trace's time axis, y by the span's position in
+ * the (fully expanded) waterfall, scaled so every row fits the canvas. Plain canvas calls, no
+ * React; bars are batched by colour (one per service, plus errors).
  */
 export function renderMinimap(
   ctx: CanvasRenderingContext2D,
@@ -20,25 +27,37 @@ export function renderMinimap(
   style: MinimapStyle,
 ): void {
   ctx.clearRect(0, 0, widthPx, heightPx);
-  const { spans } = tree.trace;
+  const table = tree.trace;
   const { preorder } = tree;
+  const rowCount = Math.max(preorder.length, 1);
   const endNs = tree.endNs > 0 ? tree.endNs : 1;
-  const rowHeight = Math.max(heightPx / Math.max(preorder.length, 1), 0.5);
+  const rowHeight = heightPx / rowCount;
   const barHeight = Math.max(Math.min(rowHeight * 0.7, 4), 0.5);
-  const byColor = new Map<string, number[]>();
+  const stride = Math.max(1, Math.ceil(preorder.length / MAX_MINIMAP_BARS));
+  // Colour index per resource (service), then unknown services, then errors.
+  const colors = [
+    ...table.resources.map((resource) => style.colorOf(resource.serviceName)),
+    style.colorOf('unknown_service'),
+    style.errorColor,
+  ];
+  const unknownIndex = colors.length - 2;
+  const errorIndex = colors.length - 1;
+  const bars: number[][] = colors.map(() => []);
   for (let position = 0; position < preorder.length; position++) {
     const node = preorder[position] as number;
-    const span = spans[node];
-    if (!span) continue;
-    const color =
-      span.status.code === 'error' ? style.errorColor : style.colorOf(serviceOf(tree.trace, span));
-    let list = byColor.get(color);
-    if (!list) byColor.set(color, (list = []));
-    const end = span.durationNs === null ? endNs : span.startNs + span.durationNs;
-    list.push(position, span.startNs, end);
+    if (node >= table.count) continue;
+    const isError = isErrorAt(table, node);
+    if (!isError && position % stride !== 0) continue;
+    const resource = table.resourceIndex[node] as number;
+    const start = table.startNs[node] as number;
+    const duration = table.durationNs[node] as number;
+    const colorIndex = isError ? errorIndex : resource < unknownIndex ? resource : unknownIndex;
+    const list = bars[colorIndex] as number[];
+    list.push(position, start, duration < 0 ? endNs : start + duration);
   }
-  for (const [color, list] of byColor) {
-    ctx.fillStyle = color;
+  bars.forEach((list, index) => {
+    if (list.length === 0) return;
+    ctx.fillStyle = colors[index] ?? style.errorColor;
     for (let i = 0; i < list.length; i += 3) {
       const x = ((list[i + 1] as number) / endNs) * widthPx;
       const w = Math.max(
@@ -47,5 +66,5 @@ export function renderMinimap(
       );
       ctx.fillRect(x, (list[i] as number) * rowHeight, w, barHeight);
     }
-  }
+  });
 }

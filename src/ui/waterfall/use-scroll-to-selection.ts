@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import type { Virtualizer } from '@tanstack/react-virtual';
 import type { SpanTree } from '../../model/span-tree';
 import { useViewStore } from '../../state/view-store';
 import { nodeIdOf } from '../../model/span-tree';
@@ -11,7 +10,8 @@ import { nodeIdOf } from '../../model/span-tree';
 export function useScrollToSelection(
   tree: SpanTree,
   rows: Int32Array,
-  virtualizer: Virtualizer<HTMLDivElement, Element>,
+  /** Stable across renders (it is an effect and callback dependency). */
+  scrollToIndex: (index: number) => void,
 ): void {
   const selectedSpanId = useViewStore((state) => state.selectedSpanId);
   const origin = useViewStore((state) => state.selectionOrigin);
@@ -22,7 +22,7 @@ export function useScrollToSelection(
     if (node === undefined) return;
     const index = rows.indexOf(node);
     if (index >= 0) {
-      virtualizer.scrollToIndex(index, { align: 'auto' });
+      scrollToIndex(index);
       return;
     }
     const { collapsed, setCollapsed } = useViewStore.getState();
@@ -31,5 +31,5 @@ export function useScrollToSelection(
       hiding.delete(nodeIdOf(tree, parent));
     }
     if (hiding.size !== collapsed.size) setCollapsed(hiding);
-  }, [tree, rows, virtualizer, selectedSpanId, origin]);
+  }, [tree, rows, scrollToIndex, selectedSpanId, origin]);
 }

@@ -1,5 +1,4 @@
 import { useCallback, type KeyboardEvent } from 'react';
-import type { Virtualizer } from '@tanstack/react-virtual';
 import type { SpanTree } from '../../model/span-tree';
 import { useViewStore } from '../../state/view-store';
 import { childrenOf, nodeIdOf } from '../../model/span-tree';
@@ -11,7 +10,8 @@ import { childrenOf, nodeIdOf } from '../../model/span-tree';
 export function useWaterfallKeyboard(
   tree: SpanTree,
   rows: Int32Array,
-  virtualizer: Virtualizer<HTMLDivElement, Element>,
+  /** Stable across renders (a callback dependency). */
+  scrollToIndex: (index: number) => void,
 ) {
   return useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
@@ -22,7 +22,7 @@ export function useWaterfallKeyboard(
         const target = rows[Math.min(rows.length - 1, Math.max(0, next))];
         if (target === undefined) return;
         selectSpan(nodeIdOf(tree, target), 'row');
-        virtualizer.scrollToIndex(rows.indexOf(target), { align: 'auto' });
+        scrollToIndex(rows.indexOf(target));
       };
 
       switch (event.key) {
@@ -53,6 +53,6 @@ export function useWaterfallKeyboard(
       }
       event.preventDefault();
     },
-    [tree, rows, virtualizer],
+    [tree, rows, scrollToIndex],
   );
 }

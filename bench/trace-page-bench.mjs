@@ -1,0 +1,78 @@
+/**
+ * One trace size through the real page: open it, wait for the first row and the derived data,
+ * then measure heap, long tasks, JSON.parse of the same payload, scrolling and filtering.
+ * Returns plain figures; scripts/bench.mjs prints and records them.
+ */
+import { pageHeapBytes, workerHeapBytes } from './cdp-heap.mjs';
+import { rendererPrivateBytes } from './proc-memory.mjs';
+import {
+  filterLatency,
+  installObservers,
+  readMarks,
+  scrollTest,
+  timeJsonParse,
+} from './page-metrics.mjs';
+
+const FILTER_QUERIES = ['op-17', 'http.method=post', 'upstream returned'];
+
+/**
+ * @param {{ browser: import('playwright-core').Browser, appUrl: string, traceId: string,
+ *   spanCount: number, timeoutMs: number, canParseJson: boolean }} options
+ */
+export async function benchTracePage(options) {
+  const { browser, appUrl, traceId, timeoutMs } = options;
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  await context.addInitScript(installObservers);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const out = { errors };
+  try {
+    await page.goto(`${appUrl}/trace/jaeger/${traceId}`, {
+      waitUntil: 'commit',
+      timeout: timeoutMs,
+    });
+    await page.waitForFunction(
+      () => performance.getEntriesByName('tracefall:first-row').length > 0,
+      null,
+      { timeout: timeoutMs, polling: 50 },
+    );
+    await page
+      .waitForFunction(
+        () => performance.getEntriesByName('tracefall:trace-derived').length > 0,
+        null,
+        {
+          timeout: timeoutMs,
+          polling: 50,
+        },
+      )
+      .catch(() => undefined);
+    // Let whatever the page does after the derived data (panels, minimap) settle.
+    await page.waitForTimeout(1500);
+    Object.assign(out, await page.evaluate(readMarks));
+    out.heapMainBytes = await pageHeapBytes(page);
+    out.heapWorkerBytes = await workerHeapBytes(browser);
+    out.rendererBytes = rendererPrivateBytes();
+    out.scroll100 = await page.evaluate(scrollTest, { pxPerFrame: 100, durationMs: 2000 });
+    out.scroll1000 = await page.evaluate(scrollTest, { pxPerFrame: 1000, durationMs: 2000 });
+    out.filters = [];
+    for (const text of FILTER_QUERIES) {
+      out.filters.push({
+        text,
+        ...(await page.evaluate(filterLatency, { text, timeoutMs: 30_000 })),
+      });
+    }
+    if (options.canParseJson) {
+      const url = `${appUrl}/api/sources/jaeger/api/traces/${traceId}`;
+      out.jsonParse = await page.evaluate(timeJsonParse, url);
+    }
+    out.isAlive = await page.evaluate(
+      () => document.querySelectorAll('[data-testid="span-row"]').length > 0,
+    );
+  } catch (error) {
+    out.failure = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+  return out;
+}

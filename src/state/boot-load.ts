@@ -1,0 +1,93 @@
+/**
+ * What a page can start before the app's bundle has even been evaluated: the source list, the
+ * trace worker, and, on a trace URL, the trace itself. src/boot.ts runs this from its own small
+ * entry; the queries then take the answers already under way instead of asking again.
+ */
+import type { SourceInfo } from '../sources/source';
+import type { LoadedTrace } from './loaded-trace';
+import { isSmallBody, streamedTraceUrl } from '../sources/jaeger/jaeger-trace-url';
+import { markTraceTiming } from './perf-marks';
+import { fetchSources, FILE_SOURCE_ID } from './source-registry';
+import { canUseTraceWorker, openInWorker, prewarmTraceWorker } from './trace-worker-client';
+
+const TRACE_PATH = /^\/trace\/([^/]+)\/([^/]+)\/?$/;
+
+let bootSources: Promise<SourceInfo[]> | undefined;
+let bootTrace: { readonly key: string; readonly loaded: Promise<LoadedTrace> } | undefined;
+
+const traceKey = (sourceId: string, traceId: string) => `${sourceId}\u0000${traceId}`;
+
+export function startBootLoad(pathname: string): void {
+  if (!canUseTraceWorker()) return;
+  prewarmTraceWorker();
+  bootSources = fetchSources();
+  bootSources.catch(() => undefined); // the sources query reports failures itself
+  const match = TRACE_PATH.exec(pathname);
+  if (!match) return;
+  const sourceId = safeDecode(match[1] ?? '');
+  const traceId = safeDecode(match[2] ?? '');
+  if (sourceId === FILE_SOURCE_ID || sourceId === '' || traceId === '') return;
+  const loaded = bootOpen(bootSources, sourceId, traceId);
+  loaded.catch(() => undefined); // a failed early load is simply asked again by the query
+  bootTrace = { key: traceKey(sourceId, traceId), loaded };
+}
+
+/**
+ * A Jaeger trace is fetched right here, while the worker is still starting: a small answer is
+ * read whole and handed over (the worker would only start its own request later), a large one
+ * is left to the worker, which reads it while it downloads. Any other kind: the worker.
+ */
+async function bootOpen(
+  sources: Promise<SourceInfo[]>,
+  sourceId: string,
+  traceId: string,
+): Promise<LoadedTrace> {
+  const info = (await sources.catch(() => [])).find((source) => source.id === sourceId);
+  if (info?.kind !== 'jaeger') return openInWorker(info ?? { id: sourceId }, traceId);
+  const url = streamedTraceUrl(info.id, traceId);
+  const response = await fetch(url, { headers: { Accept: 'application/json' } }).catch(
+    () => undefined,
+  );
+  if (!response || (response.ok && !isSmallBody(response))) {
+    void response?.body?.cancel();
+    return openInWorker(info, traceId);
+  }
+  const bytes = await response.arrayBuffer();
+  markPageFetch(url);
+  const headers = [...response.headers.entries()];
+  return openInWorker(info, traceId, undefined, { status: response.status, headers, bytes });
+}
+
+/** The trace request's Resource Timing, as the worker would have reported it. */
+function markPageFetch(url: string): void {
+  const entry = performance.getEntriesByName(new URL(url, location.href).href).at(-1);
+  if (!(entry instanceof PerformanceResourceTiming)) return;
+  markTraceTiming({
+    requestStartEpochMs: performance.timeOrigin + entry.startTime,
+    responseEndEpochMs: performance.timeOrigin + entry.responseEnd,
+    isStreamed: false,
+  });
+}
+
+/** The source list asked for at boot, once (later calls fetch anew). */
+export function takeBootSources(): Promise<SourceInfo[]> | undefined {
+  const sources = bootSources;
+  bootSources = undefined;
+  return sources;
+}
+
+/** The trace loaded at boot when it is this one, once. */
+export function takeBootTrace(sourceId: string, traceId: string): Promise<LoadedTrace> | undefined {
+  if (bootTrace?.key !== traceKey(sourceId, traceId)) return undefined;
+  const { loaded } = bootTrace;
+  bootTrace = undefined;
+  return loaded;
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../test/fixtures';
+import { generateJaegerPayload } from '../../test/generate-trace';
+import { recordAt } from '../model/span-table';
+import { nodeIdOf } from '../model/span-tree';
+import { finishStreamedTrace } from '../sources/jaeger/jaeger-fast-trace';
+import { JaegerStreamScanner } from '../sources/jaeger/jaeger-stream';
+import { parseJaegerTrace } from '../sources/jaeger/parse-jaeger';
+import { TraceSession } from './trace-session';
+import { packBase, packDerived, reviveBase, reviveDerived } from './trace-transfer';
+
+/** What the page gets: the payload after a structured clone (as postMessage does). */
+function crossThread<T>(value: T): T {
+  return structuredClone(value);
+}
+
+describe('trace transfer', () => {
+  it('revives adapter output: tree, records, ids and derived data', async () => {
+    const parsed = parseJaegerTrace(
+      loadFixture('jaeger/api-traces-envelope_transform-out_dup-spanids_missing-parent.json'),
+    );
+    const session = new TraceSession({ kind: 'parsed', parsed });
+    const { payload, transfer } = packBase(session.base, {
+      kind: 'objects',
+      spans: parsed.trace.spans,
+    });
+    expect(transfer).toEqual([]);
+    const base = reviveBase(crossThread(payload));
+    const { tree } = base;
+    expect(tree.trace.spanIds).toEqual(['e127af99e3b3e074', 'e127af99e3b3e074~2']);
+    // The renamed copy keeps its id as sent, and the placeholder is found by its missing id.
+    expect(recordAt(tree.trace, 1)).toMatchObject({ spanId: 'e127af99e3b3e074~2' });
+    expect(tree.nodeById.get('909541b92cf05311')).toBe(2);
+    expect(nodeIdOf(tree, 2)).toBe('909541b92cf05311');
+    expect(base.problems).toEqual(session.base.problems);
+    const derived = reviveDerived(
+      crossThread(packDerived(await session.derived())),
+      tree.nodeCount,
+    );
+    expect(derived.criticalPath.reason(2)).toBe((await session.derived()).criticalPath.reason(2));
+    expect(derived.llm.calls).toHaveLength(tree.nodeCount);
+  });
+
+  it('moves a streamed payload to the page, and the page decodes records from it', () => {
+    const payload = generateJaegerPayload(50, 4);
+    const scanner = new JaegerStreamScanner();
+    scanner.push(new TextEncoder().encode(JSON.stringify(payload)));
+    expect(scanner.finish()).toBe(true);
+    const trace = finishStreamedTrace(scanner, undefined)!;
+    const session = new TraceSession({ kind: 'streamed', trace });
+    const packed = packBase(session.base, { kind: 'bytes', bytes: trace.bytes });
+    expect(packed.transfer.length).toBeGreaterThan(0);
+    const page = reviveBase(structuredClone(packed.payload, { transfer: packed.transfer }));
+    const exact = parseJaegerTrace(payload).trace.spans;
+    expect(recordAt(page.tree.trace, 17)).toEqual(exact[17]);
+    // Moved, not copied: the worker no longer holds the payload.
+    expect(trace.bytes.chunks[0]?.byteLength).toBe(0);
+  });
+});

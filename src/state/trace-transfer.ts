@@ -1,0 +1,132 @@
+/**
+ * What crosses from the trace worker to the page, and back into model objects there. Payloads
+ * are plain data: typed arrays, strings, plain objects. The raw payload chunks are transferred
+ * (moved, not copied); the columns are copied, because the worker keeps filtering with them.
+ *
+ * Functions and Maps do not cross: `CriticalPath.reason`, the span records and `nodeById` are
+ * rebuilt here (`nodeById` only when first used: a Map of 100,000 ids is not free).
+ */
+import { reviveCriticalPath, type CriticalPath } from '../model/critical-path';
+import type { LlmCall, TraceLlm } from '../model/llm/llm-call';
+import type { SpanFacets } from '../model/search';
+import type { SpanRecords, TraceTable } from '../model/span-table';
+import type { SpanTree } from '../model/span-tree';
+import type { Span } from '../model/trace';
+import { jaegerByteRecords, type JaegerSpanBytes } from '../sources/jaeger/jaeger-bytes';
+import type { BaseData, DerivedData } from './trace-session';
+
+/** How the page reads full span records: decoded from the payload, or the adapter's objects. */
+export type RecordsPayload =
+  | { readonly kind: 'bytes'; readonly bytes: JaegerSpanBytes }
+  | { readonly kind: 'objects'; readonly spans: readonly Span[] };
+
+export interface BasePayload {
+  readonly table: Omit<TraceTable, 'records'>;
+  readonly records: RecordsPayload;
+  readonly tree: Omit<SpanTree, 'trace' | 'nodeById'>;
+  readonly summary: BaseData['summary'];
+  readonly problems: BaseData['problems'];
+  readonly logs: BaseData['logs'];
+}
+
+export interface DerivedPayload {
+  /** Calls and facets of the nodes that have one: `[node, value]` (most nodes have none). */
+  readonly calls: readonly (readonly [number, LlmCall])[];
+  readonly facets: readonly (readonly [number, SpanFacets])[];
+  readonly llm: Omit<TraceLlm, 'calls'>;
+  readonly criticalPath: Omit<CriticalPath, 'reason'>;
+  readonly selfTimesNs: Float64Array;
+  readonly skew: DerivedData['skew'];
+  readonly llmRollup: DerivedData['llmRollup'];
+}
+
+/** The base data as a message; `transfer` lists the buffers to move. */
+export function packBase(
+  base: BaseData,
+  records: RecordsPayload,
+): { payload: BasePayload; transfer: ArrayBuffer[] } {
+  const { records: _records, ...table } = base.tree.trace;
+  const { trace: _trace, nodeById: _nodeById, ...tree } = base.tree;
+  const transfer =
+    records.kind === 'bytes' ? uniqueBuffers(records.bytes.chunks.map((c) => c.buffer)) : [];
+  const payload: BasePayload = {
+    table,
+    records,
+    tree,
+    summary: base.summary,
+    problems: base.problems,
+    logs: base.logs,
+  };
+  return { payload, transfer };
+}
+
+function uniqueBuffers(buffers: readonly ArrayBufferLike[]): ArrayBuffer[] {
+  return [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
+
+export function reviveBase(payload: BasePayload): BaseData {
+  const records: SpanRecords =
+    payload.records.kind === 'bytes'
+      ? jaegerByteRecords(payload.records.bytes)
+      : objectRecords(payload.records.spans);
+  const trace: TraceTable = { ...payload.table, records };
+  const tree = { ...payload.tree, trace } as SpanTree;
+  let nodeById: Map<string, number> | undefined;
+  Object.defineProperty(tree, 'nodeById', {
+    enumerable: true,
+    get: () => (nodeById ??= indexIds(tree)),
+  });
+  return { tree, summary: payload.summary, problems: payload.problems, logs: payload.logs };
+}
+
+function objectRecords(spans: readonly Span[]): SpanRecords {
+  return { get: (index) => spans[index] as Span };
+}
+
+/** Span id (after renaming) → node, placeholders by their missing id, as the builder's. */
+function indexIds(tree: SpanTree): Map<string, number> {
+  const byId = new Map<string, number>();
+  const ids = tree.trace.spanIds;
+  for (let i = 0; i < ids.length; i++) byId.set(ids[i] as string, i);
+  tree.placeholders.forEach((p, k) => byId.set(p.spanId, ids.length + k));
+  return byId;
+}
+
+export function packDerived(derived: DerivedData): DerivedPayload {
+  const { calls, ...llm } = derived.llm;
+  const { reason: _reason, ...criticalPath } = derived.criticalPath;
+  return {
+    calls: pairs(calls),
+    facets: pairs(derived.facets),
+    llm,
+    criticalPath,
+    selfTimesNs: derived.selfTimesNs,
+    skew: derived.skew,
+    llmRollup: derived.llmRollup,
+  };
+}
+
+function pairs<T>(values: readonly (T | undefined)[]): [number, T][] {
+  const out: [number, T][] = [];
+  values.forEach((value, node) => value !== undefined && out.push([node, value]));
+  return out;
+}
+
+export function reviveDerived(payload: DerivedPayload, nodeCount: number): DerivedData {
+  return {
+    llm: { ...payload.llm, calls: unpair(payload.calls, nodeCount) },
+    facets: unpair(payload.facets, nodeCount),
+    criticalPath: reviveCriticalPath(payload.criticalPath),
+    selfTimesNs: payload.selfTimesNs,
+    skew: payload.skew,
+    llmRollup: payload.llmRollup,
+  };
+}
+
+/** A sparse per-node array again (holes read as undefined; only a few nodes have a value). */
+function unpair<T>(entries: readonly (readonly [number, T])[], length: number): (T | undefined)[] {
+  const out: (T | undefined)[] = [];
+  out.length = length;
+  for (const [node, value] of entries) out[node] = value;
+  return out;
+}

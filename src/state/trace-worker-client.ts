@@ -1,0 +1,185 @@
+/**
+ * The page's side of the trace worker: one module worker, started early (`prewarmTraceWorker`)
+ * so it is ready when the first trace is asked for, serving every open trace by id.
+ */
+import type { SpanFilter } from '../model/search';
+import { AUTH_CHALLENGE_HEADER, reportIfUnauthorized } from '../sources/http-fetch';
+import type { SourceInfo } from '../sources/source';
+import type { LoadedTrace } from './loaded-trace';
+import { markDerived, markTraceTiming } from './perf-marks';
+import type { BaseData, DerivedData, FilterResult } from './trace-session';
+import { reviveBase, reviveDerived } from './trace-transfer';
+import {
+  reviveError,
+  type PrefetchedBody,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './trace-worker-protocol';
+
+/** Module workers exist in every browser Tracefall supports, but not in jsdom or Node. */
+export function canUseTraceWorker(): boolean {
+  return typeof Worker !== 'undefined' && typeof window !== 'undefined';
+}
+
+let worker: Worker | undefined;
+let nextId = 1;
+const traces = new Map<number, WorkerTrace>();
+
+function getWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./trace-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'tracefall-traces',
+    });
+    worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) =>
+      dispatch(event.data),
+    );
+    worker.addEventListener('error', (event) => {
+      // The worker itself failed (it could not load, or crashed): every open trace fails.
+      const error = new Error(`The trace worker stopped: ${event.message || 'unknown error'}`);
+      for (const trace of traces.values()) trace.fail(error);
+      traces.clear();
+      worker = undefined;
+    });
+  }
+  return worker;
+}
+
+/** Starts the worker (loading its code) before any trace is asked for. */
+export function prewarmTraceWorker(): void {
+  if (canUseTraceWorker()) getWorker();
+}
+
+function send(request: WorkerRequest): void {
+  getWorker().postMessage(request, []);
+}
+
+function dispatch(message: WorkerResponse): void {
+  if (message.type === 'unauthorized') {
+    reportIfUnauthorized({
+      status: 401,
+      headers: new Headers({ [AUTH_CHALLENGE_HEADER]: 'required' }),
+    });
+    return;
+  }
+  const trace = traces.get(message.id);
+  if (!trace) return;
+  switch (message.type) {
+    case 'base':
+      if (message.timing) markTraceTiming(message.timing);
+      trace.receiveBase(reviveBase(message.payload));
+      return;
+    case 'derived':
+      trace.receiveDerived(reviveDerived(message.payload, trace.nodeCount));
+      return;
+    case 'matches':
+      trace.receiveMatches(message.seq, message.result);
+      return;
+    case 'error':
+      trace.fail(reviveError(message.error));
+      traces.delete(message.id);
+      return;
+  }
+}
+
+/** Loads a trace in the worker; resolves when the base data (enough for the rows) is in. */
+export function openInWorker(
+  source: SourceInfo | { readonly id: string },
+  traceId: string,
+  signal?: AbortSignal,
+  body?: PrefetchedBody,
+): Promise<LoadedTrace> {
+  const id = nextId++;
+  return new Promise<LoadedTrace>((resolve, reject) => {
+    const trace = new WorkerTrace(id, resolve, reject);
+    traces.set(id, trace);
+    signal?.addEventListener('abort', () => {
+      trace.dispose();
+      reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+    });
+    getWorker().postMessage(
+      { type: 'open', id, source, traceId, body } satisfies WorkerRequest,
+      body ? [body.bytes] : [],
+    );
+  });
+}
+
+class WorkerTrace implements LoadedTrace {
+  private baseData: BaseData | undefined;
+  derived: DerivedData | undefined;
+  private readonly listeners = new Set<() => void>();
+  private seq = 0;
+  private readonly waiting = new Map<number, (result: FilterResult) => void>();
+
+  constructor(
+    private readonly id: number,
+    private readonly onBase: (trace: LoadedTrace) => void,
+    private readonly onError: (error: Error) => void,
+  ) {}
+
+  get base(): BaseData {
+    if (!this.baseData) throw new Error('the trace has not loaded yet');
+    return this.baseData;
+  }
+
+  get nodeCount(): number {
+    return this.baseData?.tree.nodeCount ?? 0;
+  }
+
+  receiveBase(base: BaseData): void {
+    this.baseData = base;
+    this.onBase(this);
+  }
+
+  /**
+   * The derived data is applied after the next paint: when it arrives while the first rows are
+   * being rendered, they show first and the second render (badges, critical path) follows.
+   */
+  receiveDerived(derived: DerivedData): void {
+    afterNextPaint(() => {
+      this.derived = derived;
+      markDerived();
+      for (const listener of this.listeners) listener();
+    });
+  }
+
+  /** Answers every filter request up to `seq` (the worker only answers the newest). */
+  receiveMatches(seq: number, result: FilterResult): void {
+    for (const [waitingSeq, resolve] of this.waiting) {
+      if (waitingSeq > seq) continue;
+      this.waiting.delete(waitingSeq);
+      resolve(result);
+    }
+  }
+
+  fail(error: Error): void {
+    if (!this.baseData) this.onError(error);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  match(filter: SpanFilter): Promise<FilterResult> {
+    const seq = ++this.seq;
+    return new Promise((resolve) => {
+      this.waiting.set(seq, resolve);
+      send({ type: 'match', id: this.id, seq, filter });
+    });
+  }
+
+  dispose(): void {
+    if (!traces.delete(this.id)) return;
+    send({ type: 'close', id: this.id });
+  }
+}
+
+/** Runs `task` once the next frame has been painted (or at once where there are no frames). */
+function afterNextPaint(task: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') {
+    task();
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(task, 0));
+}

@@ -1,0 +1,20 @@
+/// <reference lib="webworker" />
+/**
+ * The trace worker: fetches, reads and builds traces off the page's thread (see
+ * trace-worker-host.ts for what it does, trace-worker-protocol.ts for the messages).
+ */
+import { setUnauthorizedListener } from '../sources/http-fetch';
+import { createWorkerHost } from './trace-worker-host';
+import type { WorkerRequest, WorkerResponse } from './trace-worker-protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: WorkerResponse, transfer: Transferable[] = []) =>
+  scope.postMessage(message, transfer);
+
+// The login prompt lives in the page: tell it when the server asks for a login.
+setUnauthorizedListener(() => post({ type: 'unauthorized' }));
+
+const host = createWorkerHost(post);
+// Small traces and odd payloads go through the regular Jaeger adapter: load it while idle.
+void import('../sources/jaeger/jaeger-source').catch(() => undefined);
+scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => host.handle(event.data));
