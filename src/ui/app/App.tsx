@@ -2,6 +2,8 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { queryClient } from '../../state/query-client';
+import { selectIsLoginRequired, useAuthStore } from '../../state/auth';
+import { LoginPage } from './LoginPage';
 import { FileDropOverlay } from '../files/FileDropOverlay';
 import { FileTraceSwitcher } from '../files/FileTraceSwitcher';
 import { AppShell } from './AppShell';
@@ -22,6 +24,11 @@ const NotFoundPage = lazy(() =>
 const page = (element: ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
 export function App() {
+  // Set by the fetch layer when the server answers 401 with TRACEFALL_AUTH_TOKEN configured.
+  const isLoginRequired = useAuthStore(selectIsLoginRequired);
+  if (isLoginRequired) {
+    return <LoginPage onLoggedIn={() => void queryClient.resetQueries()} />;
+  }
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>

@@ -5,6 +5,7 @@ import { useUrlViewSync } from '../../state/url-state';
 import { TraceSummaryBar } from '../trace-header/TraceSummaryBar';
 import { TraceWorkspace } from './TraceWorkspace';
 import { LoadError } from './LoadError';
+import { ErrorBoundary } from '../shared/ErrorBoundary';
 import './TracePage.css';
 
 /** `/trace/:sourceId/:traceId`: fetch through the server proxy, then header + waterfall + detail. */
@@ -47,7 +48,9 @@ function TraceContent({ sourceId, traceId }: { sourceId: string; traceId: string
   }
   return (
     <div className="trace-page">
-      <TraceSummaryBar model={model} sourceId={sourceId} />
+      <ErrorBoundary label="trace summary">
+        <TraceSummaryBar model={model} sourceId={sourceId} />
+      </ErrorBoundary>
       <TraceWorkspace model={model} />
     </div>
   );

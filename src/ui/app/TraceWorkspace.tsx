@@ -10,6 +10,7 @@ import { useMatchStepper } from '../filters/use-match-stepper';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useTraceShortcuts } from './use-trace-shortcuts';
 import { SidePanel } from './SidePanel';
+import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { Waterfall } from '../waterfall/Waterfall';
 import { DragHandle } from '../shared/DragHandle';
 
@@ -78,15 +79,19 @@ export function TraceWorkspace({ model }: { model: TraceModel }) {
     <div className="trace-workspace">
       {isHelpOpen && <ShortcutHelp onClose={toggleHelp} />}
       <div className="trace-workspace-main">
-        <FilterBar tree={tree} facets={facets} matches={matches} />
-        <Waterfall
-          tree={tree}
-          matches={matches}
-          llmCalls={derived?.llm.calls ?? NO_CALLS}
-          criticalPath={derived?.criticalPath}
-          skewDeltaNs={showRawTimes ? undefined : derived?.skew.deltaNs}
-          llmRollup={derived?.llmRollup}
-        />
+        <ErrorBoundary label="filters">
+          <FilterBar tree={tree} facets={facets} matches={matches} />
+        </ErrorBoundary>
+        <ErrorBoundary label="waterfall">
+          <Waterfall
+            tree={tree}
+            matches={matches}
+            llmCalls={derived?.llm.calls ?? NO_CALLS}
+            criticalPath={derived?.criticalPath}
+            skewDeltaNs={showRawTimes ? undefined : derived?.skew.deltaNs}
+            llmRollup={derived?.llmRollup}
+          />
+        </ErrorBoundary>
       </div>
       <aside
         className="trace-workspace-detail"
@@ -99,7 +104,9 @@ export function TraceWorkspace({ model }: { model: TraceModel }) {
           startPx={detailPanelPx}
           onDrag={onResize}
         />
-        <SidePanel model={model} spanDetail={spanDetail} onSelectSpan={onSelectSpan} />
+        <ErrorBoundary label="side panel" resetKeys={[selectedSpanId]}>
+          <SidePanel model={model} spanDetail={spanDetail} onSelectSpan={onSelectSpan} />
+        </ErrorBoundary>
       </aside>
     </div>
   );
