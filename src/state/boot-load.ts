@@ -33,9 +33,9 @@ export function startBootLoad(pathname: string): void {
 }
 
 /**
- * A Jaeger trace is fetched right here, while the worker is still starting: a small answer is
- * read whole and handed over (the worker would only start its own request later), a large one
- * is left to the worker, which reads it while it downloads. Any other kind: the worker.
+ * A Jaeger trace is fetched right here, while the worker is still starting, and handed over: a
+ * small answer read whole, a large one as its body stream, which the worker reads while it
+ * downloads. Any other kind: the worker fetches it.
  */
 async function bootOpen(
   sources: Promise<SourceInfo[]>,
@@ -48,14 +48,49 @@ async function bootOpen(
   const response = await fetch(url, { headers: { Accept: 'application/json' } }).catch(
     () => undefined,
   );
-  if (!response || (response.ok && !isSmallBody(response))) {
-    void response?.body?.cancel();
-    return openInWorker(info, traceId);
-  }
-  const bytes = await response.arrayBuffer();
-  markPageFetch(url);
+  if (!response) return openInWorker(info, traceId);
+  const { status } = response;
   const headers = [...response.headers.entries()];
-  return openInWorker(info, traceId, undefined, { status: response.status, headers, bytes });
+  if (response.ok && response.body && !isSmallBody(response)) {
+    if (!canTransferStreams()) {
+      // Older engines cannot hand a stream over: the worker asks again and reads it itself.
+      void response.body.cancel();
+      return openInWorker(info, traceId);
+    }
+    // The worker reads it; the page marks when the last byte arrived.
+    void afterResponseEnd(url).then(() => markPageFetch(url));
+    return openInWorker(info, traceId, undefined, { status, headers, body: response.body });
+  }
+  const body = await response.arrayBuffer();
+  markPageFetch(url);
+  return openInWorker(info, traceId, undefined, { status, headers, body });
+}
+
+/** Whether this engine can transfer a ReadableStream to a worker (not every browser can). */
+function canTransferStreams(): boolean {
+  try {
+    const stream = new ReadableStream();
+    const channel = new MessageChannel();
+    channel.port1.postMessage(stream, [stream]);
+    channel.port1.close();
+    channel.port2.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves once the page's Resource Timing has an entry for `url` (the body has ended). */
+function afterResponseEnd(url: string): Promise<void> {
+  const name = new URL(url, location.href).href;
+  return new Promise((resolve) => {
+    const observer = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName(name).length) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe({ type: 'resource', buffered: true });
+  });
 }
 
 /** The trace request's Resource Timing, as the worker would have reported it. */

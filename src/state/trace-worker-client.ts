@@ -99,7 +99,7 @@ export function openInWorker(
     });
     getWorker().postMessage(
       { type: 'open', id, source, traceId, body } satisfies WorkerRequest,
-      body ? [body.bytes] : [],
+      body ? [body.body] : [],
     );
   });
 }

@@ -110,6 +110,28 @@ describe('trace worker host', () => {
     expect(worker.calls[0]?.url).toContain('/api/sources/tempo/');
   });
 
+  it('reads a response the page already started, whole or still streaming', async () => {
+    const text = JSON.stringify(PAYLOAD);
+    const worker = host(() => {
+      throw new Error('the worker must not fetch a prefetched trace');
+    });
+    const headers: [string, string][] = [['content-type', 'application/json']];
+    const bodies = [new TextEncoder().encode(text).buffer, new Response(text).body!];
+    for (const [index, body] of bodies.entries()) {
+      worker.handle({
+        type: 'open',
+        id: 10 + index,
+        source: JAEGER,
+        traceId: TRACE_ID,
+        body: { status: 200, headers, body },
+      });
+      const base = await worker.next('base');
+      expect(base.timing).toBeUndefined();
+      expect(reviveBase(base.payload).summary.spanCount).toBe(400);
+    }
+    expect(worker.calls).toEqual([]);
+  });
+
   it('fetches the same path as the Jaeger adapter', () => {
     expect(streamedTraceUrl('prod', 'a/b+c')).toBe(jaegerTraceUrl('prod', 'a/b+c'));
   });

@@ -29,11 +29,11 @@ interface OpenTrace {
 /** Lets queued messages (a newer filter, a close) in between the stages of one trace. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** A fetch that answers with a response the page already read. */
+/** A fetch that answers with the response the page started (read whole, or still streaming). */
 function replayBody(body: PrefetchedBody): FetchLike {
   return () =>
     Promise.resolve(
-      new Response(body.bytes, {
+      new Response(body.body, {
         status: body.status,
         headers: body.headers as [string, string][],
       }),

@@ -35,11 +35,14 @@ export type WorkerRequest =
     }
   | { readonly type: 'close'; readonly id: number };
 
-/** A response the page read itself: status, headers and the body's bytes (transferred). */
+/**
+ * A response the page started itself: status, headers, and the body read whole (small) or
+ * still streaming in (large); either is transferred, not copied.
+ */
 export interface PrefetchedBody {
   readonly status: number;
   readonly headers: readonly (readonly [string, string])[];
-  readonly bytes: ArrayBuffer;
+  readonly body: ArrayBuffer | ReadableStream<Uint8Array>;
 }
 
 /** When the trace response arrived, in ms since the epoch (the worker has its own clock origin). */

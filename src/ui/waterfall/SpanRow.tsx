@@ -62,7 +62,7 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
   return (
     <div
       className={`span-row${isSelected ? ' is-selected' : ''}${isError ? ' is-error' : ''}${placeholder ? ' is-placeholder' : ''}${isDimmed ? ' is-dimmed' : ''}${match ? ' is-match' : ''}${isCritical ? ' is-critical' : ''}`}
-      style={{ transform: `translateY(${topPx}px)` }}
+      style={{ top: topPx }}
       data-testid="span-row"
       data-span-id={id}
       data-depth={depth}

@@ -14,7 +14,11 @@ function setup(count: number) {
   vi.stubGlobal(
     'ResizeObserver',
     class {
-      observe() {}
+      constructor(private readonly report: () => void) {}
+      /** Reports at once, as the first observation after layout would. */
+      observe() {
+        this.report();
+      }
       disconnect() {}
     },
   );

@@ -48,9 +48,10 @@ export function useFixedRows(
     };
     const onScroll = () => update(true);
     element.addEventListener('scroll', onScroll, { passive: true });
+    // The observer's first report comes after the first layout: measuring here instead would
+    // force a layout of the whole page before the first rows could be painted.
     const observer = new ResizeObserver(() => update(false));
     observer.observe(element);
-    update(false);
     return () => {
       element.removeEventListener('scroll', onScroll);
       observer.disconnect();
