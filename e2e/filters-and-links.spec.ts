@@ -131,3 +131,68 @@ test('Back returns to the previous filter', async ({ page }) => {
   await expect(page.getByTestId('filter-view')).toHaveValue('highlight');
   await expect(page.getByTestId('filter-errors')).toBeChecked();
 });
+
+test('collapse all makes a short link that reopens the same collapsed rows', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await openTrace(page, JAEGER_SOURCE, GENAI);
+  const rows = page.getByTestId('span-row');
+  await page.getByTestId('collapse-all').click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-collapsed', 'true');
+  // Open the root again: the other 31 spans with children stay collapsed.
+  await rows
+    .first()
+    .getByRole('button', { name: /expand/i })
+    .click();
+  await expect(rows.first()).toHaveAttribute('data-collapsed', 'false');
+  await expect(
+    page.locator('[data-testid="span-row"][data-collapsed="true"]').first(),
+  ).toBeVisible();
+  const rowStates = (locator: typeof rows) =>
+    locator.evaluateAll((elements) =>
+      elements.map(
+        (el) => `${el.getAttribute('data-span-id')}:${el.getAttribute('data-collapsed')}`,
+      ),
+    );
+  const before = await rowStates(rows);
+  expect(before.length).toBeGreaterThan(1);
+
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('copy-link')).toHaveText(/copied/i);
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toBe(page.url());
+  // The compact form: a token instead of 31 span ids.
+  expect(new URL(link).searchParams.get('collapsed')).toMatch(/^~[A-Za-z0-9_-]{8,30}$/);
+  expect(link.length).toBeLessThan(200);
+  await context.close();
+
+  const fresh = await browser.newContext();
+  const teammate = await fresh.newPage();
+  await teammate.goto(link);
+  const teammateRows = teammate.getByTestId('span-row');
+  await expect(teammateRows).toHaveCount(before.length);
+  expect(await rowStates(teammateRows)).toEqual(before);
+  expect(teammate.url()).toBe(link);
+
+  // Keyboard: + expands every row (the link loses `collapsed`), - collapses them all again.
+  await teammate.keyboard.press('+');
+  await expect(teammate.locator('[data-testid="span-row"][data-collapsed="true"]')).toHaveCount(0);
+  await expect(teammate).not.toHaveURL(/collapsed=/);
+  await teammate.keyboard.press('-');
+  await expect(teammateRows).toHaveCount(1);
+  await expect(teammate).toHaveURL(/[?&]collapsed=(~|%7E)/);
+  await fresh.close();
+});
+
+test('a collapsed token made for another version of the trace collapses nothing, and says so', async ({
+  page,
+}) => {
+  // Right form, wrong tree check: as if the trace had received spans since the link was made.
+  await openTrace(page, JAEGER_SOURCE, GENAI, { collapsed: '~rAAAAAAgBAgB' });
+  await expect(page.getByTestId('collapsed-link-notice')).toContainText(/earlier version/);
+  await expect(page.locator('[data-testid="span-row"][data-collapsed="true"]')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/collapsed=/);
+});

@@ -1,5 +1,13 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
+import {
+  decodeCollapsed,
+  encodeCollapsed,
+  indexCollapsibleNodes,
+  isCollapsedToken,
+  type CollapsibleIndex,
+} from '../model/collapsed-encoding';
+import type { SpanTree } from '../model/span-tree';
 import {
   EMPTY_FILTER,
   FILTER_KINDS,
@@ -25,6 +33,16 @@ const OWNED = [
   'cp',
 ];
 
+/**
+ * Up to this many collapsed ids (and `MAX_LISTED_COLLAPSED_CHARS`) are written as the
+ * contract's plain list; longer sets as a compact token when the tree allows and it is shorter.
+ */
+export const MAX_LISTED_COLLAPSED = 8;
+const MAX_LISTED_COLLAPSED_CHARS = 200;
+
+/** Compact token for a set of collapsed ids against the current tree, or `null` (keep the list). */
+export type CollapsedEncoder = (collapsed: ReadonlySet<string>) => string | null;
+
 function list(params: URLSearchParams, name: string): string[] {
   return params
     .getAll(name)
@@ -39,8 +57,13 @@ function finiteNumber(text: string | null): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-/** Pure: URL query → shared view. Unknown or malformed values fall back to the defaults. */
+/**
+ * Pure: URL query → shared view. Unknown or malformed values fall back to the defaults. A
+ * compact `collapsed` token is kept as is (`collapsedToken`): only the tree can resolve it.
+ */
 export function parseViewState(params: URLSearchParams): SharedView {
+  const rawCollapsed = params.get('collapsed')?.trim() ?? '';
+  const collapsedToken = isCollapsedToken(rawCollapsed) ? rawCollapsed : null;
   const kinds = list(params, 'kind').filter((kind): kind is FilterKind =>
     (FILTER_KINDS as readonly string[]).includes(kind),
   );
@@ -48,7 +71,8 @@ export function parseViewState(params: URLSearchParams): SharedView {
   const toMs = finiteNumber(params.get('to'));
   return {
     selectedSpanId: params.get('span')?.trim() || null,
-    collapsed: new Set(list(params, 'collapsed')),
+    collapsed: new Set(collapsedToken === null ? list(params, 'collapsed') : []),
+    collapsedToken,
     filter: {
       ...EMPTY_FILTER,
       text: params.get('q') ?? '',
@@ -64,8 +88,15 @@ export function parseViewState(params: URLSearchParams): SharedView {
   };
 }
 
-/** Pure: shared view → URL query, keeping parameters this module does not own, in order. */
-export function serializeViewState(view: SharedView, base: URLSearchParams): URLSearchParams {
+/**
+ * Pure: shared view → URL query, keeping parameters this module does not own, in order.
+ * `encode` (given once the tree is known) shortens long collapsed sets.
+ */
+export function serializeViewState(
+  view: SharedView,
+  base: URLSearchParams,
+  encode?: CollapsedEncoder,
+): URLSearchParams {
   const params = new URLSearchParams(base);
   for (const name of OWNED) params.delete(name);
   const { filter } = view;
@@ -82,9 +113,53 @@ export function serializeViewState(view: SharedView, base: URLSearchParams): URL
     params.set('from', String(round(view.zoom.fromMs)));
     params.set('to', String(round(view.zoom.toMs)));
   }
-  if (view.collapsed.size > 0) params.set('collapsed', [...view.collapsed].sort().join(','));
+  const collapsed = collapsedParam(view, encode);
+  if (collapsed !== null) params.set('collapsed', collapsed);
   if (!view.showCriticalPath) params.set('cp', '0');
   return params;
+}
+
+/** A short list as is; a long one as a token when that is shorter; a pending token unchanged. */
+function collapsedParam(view: SharedView, encode: CollapsedEncoder | undefined): string | null {
+  const { collapsed } = view;
+  if (collapsed.size === 0) return view.collapsedToken;
+  let listChars = collapsed.size - 1;
+  for (const id of collapsed) listChars += id.length;
+  const isShortList =
+    collapsed.size <= MAX_LISTED_COLLAPSED && listChars <= MAX_LISTED_COLLAPSED_CHARS;
+  if (!isShortList && encode) {
+    const token = encode(collapsed);
+    if (token !== null && token.length < listChars) return token;
+  }
+  return [...collapsed].sort().join(',');
+}
+
+/**
+ * An encoder against one tree: indexes it on first use and remembers its last answer, since
+ * the URL is rewritten on every shared change (a click on a row) while `collapsed` stays.
+ */
+export function createCollapsedEncoder(tree: SpanTree): CollapsedEncoder {
+  let lastSet: ReadonlySet<string> | undefined;
+  let lastToken: string | null = null;
+  return (collapsed) => {
+    if (collapsed !== lastSet) {
+      lastSet = collapsed;
+      lastToken = encodeCollapsed(collapsibleIndexOf(tree), collapsed);
+    }
+    return lastToken;
+  };
+}
+
+const collapsibleIndexes = new WeakMap<SpanTree, CollapsibleIndex>();
+
+/** One index per tree, shared by the encoder and the token resolution. */
+function collapsibleIndexOf(tree: SpanTree): CollapsibleIndex {
+  let index = collapsibleIndexes.get(tree);
+  if (index === undefined) {
+    index = indexCollapsibleNodes(tree);
+    collapsibleIndexes.set(tree, index);
+  }
+  return index;
 }
 
 /** µs precision is plenty for a zoom window and keeps the URL short. */
@@ -103,34 +178,52 @@ function isMeaningfulChange(before: URLSearchParams, after: URLSearchParams): bo
 /**
  * Keeps the view store and the URL in step for one trace: the URL seeds the store when the trace
  * opens (and on Back/Forward), and store changes are written back — filters push a history
- * entry (after typing settles), selection, zoom and collapsing replace it.
+ * entry (after typing settles), selection, zoom and collapsing replace it. `tree` is the loaded
+ * trace's (undefined while loading): it resolves a compact `collapsed` token and writes one.
  */
-export function useUrlViewSync(traceKey: string): void {
+export function useUrlViewSync(traceKey: string, tree: SpanTree | undefined): void {
   const [searchParams, setSearchParams] = useSearchParams();
   const lastWritten = useRef<string | null>(null);
   const seededFor = useRef<string | null>(null);
   const justSeeded = useRef(false);
   const view = useViewStore();
+  const encode = useMemo(() => (tree ? createCollapsedEncoder(tree) : undefined), [tree]);
 
   // Seed before paint: once per trace, and whenever the URL changes behind our back (Back).
+  // Then, in the same commit or once the tree arrives, a compact `collapsed` token becomes span
+  // ids; until the tree is there it waits in the store and the URL keeps it.
   useLayoutEffect(() => {
     const current = searchParams.toString();
-    if (seededFor.current === traceKey && current === lastWritten.current) return;
-    seededFor.current = traceKey;
-    lastWritten.current = current;
-    justSeeded.current = true;
-    useViewStore.getState().reset(parseViewState(searchParams));
-  }, [traceKey, searchParams]);
+    if (seededFor.current !== traceKey || current !== lastWritten.current) {
+      seededFor.current = traceKey;
+      lastWritten.current = current;
+      justSeeded.current = true;
+      useViewStore.getState().reset(parseViewState(searchParams));
+    }
+    const { collapsedToken: pending, applyCollapsedToken } = useViewStore.getState();
+    if (tree && pending !== null) {
+      applyCollapsedToken(decodeCollapsed(collapsibleIndexOf(tree), pending));
+    }
+  }, [traceKey, searchParams, tree]);
 
-  const { selectedSpanId, collapsed, filter, filterView, zoom, showCriticalPath } = view;
+  const { selectedSpanId, collapsed, collapsedToken, filter, filterView, zoom, showCriticalPath } =
+    view;
   useEffect(() => {
     // This render still holds the view from before seeding; the seeded one re-renders next.
     if (justSeeded.current) {
       justSeeded.current = false;
       return;
     }
-    const shared = { selectedSpanId, collapsed, filter, filterView, zoom, showCriticalPath };
-    const next = serializeViewState(shared, searchParams);
+    const shared = {
+      selectedSpanId,
+      collapsed,
+      collapsedToken,
+      filter,
+      filterView,
+      zoom,
+      showCriticalPath,
+    };
+    const next = serializeViewState(shared, searchParams, encode);
     if (next.toString() === searchParams.toString()) return;
     const isPush = isMeaningfulChange(searchParams, next);
     const write = () => {
@@ -147,11 +240,13 @@ export function useUrlViewSync(traceKey: string): void {
   }, [
     selectedSpanId,
     collapsed,
+    collapsedToken,
     filter,
     filterView,
     zoom,
     showCriticalPath,
     searchParams,
     setSearchParams,
+    encode,
   ]);
 }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { CollapsedTokenProblem, DecodedCollapsed } from '../model/collapsed-encoding';
 import { EMPTY_FILTER, type SpanFilter } from '../model/search';
 
 export type FilterView = 'highlight' | 'hide';
@@ -15,7 +16,15 @@ export interface ZoomWindow {
  */
 export interface ViewState {
   selectedSpanId: string | null;
+  /** Collapsed span ids (and placeholder ids), as `nodeIdOf` gives them. */
   collapsed: ReadonlySet<string>;
+  /**
+   * A compact `collapsed` token from the URL, waiting for the tree it was made against; while it
+   * waits, `collapsed` is empty and the URL keeps the token. Any change to `collapsed` drops it.
+   */
+  collapsedToken: string | null;
+  /** Why the last URL token was ignored (the trace changed since the link was made). */
+  collapsedTokenProblem: CollapsedTokenProblem | null;
   filter: SpanFilter;
   filterView: FilterView;
   zoom: ZoomWindow | null;
@@ -30,6 +39,9 @@ export interface ViewState {
   toggleCollapsed: (spanId: string) => void;
   setCollapsed: (ids: Iterable<string>) => void;
   expandAll: () => void;
+  /** Applies the pending URL token once decoded: its span ids, or nothing and why. */
+  applyCollapsedToken: (decoded: DecodedCollapsed) => void;
+  dismissCollapsedTokenProblem: () => void;
   setFilter: (patch: Partial<SpanFilter>) => void;
   clearFilter: () => void;
   setFilterView: (view: FilterView) => void;
@@ -43,12 +55,19 @@ export interface ViewState {
 /** The part of the view that a shared URL carries. */
 export type SharedView = Pick<
   ViewState,
-  'selectedSpanId' | 'collapsed' | 'filter' | 'filterView' | 'zoom' | 'showCriticalPath'
+  | 'selectedSpanId'
+  | 'collapsed'
+  | 'collapsedToken'
+  | 'filter'
+  | 'filterView'
+  | 'zoom'
+  | 'showCriticalPath'
 >;
 
 export const DEFAULT_VIEW: SharedView = {
   selectedSpanId: null,
   collapsed: new Set<string>(),
+  collapsedToken: null,
   filter: EMPTY_FILTER,
   filterView: 'highlight',
   zoom: null,
@@ -60,6 +79,7 @@ export const useViewStore = create<ViewState>()((set) => ({
   selectionOrigin: 'external',
   showRawTimes: false,
   criticalOnly: false,
+  collapsedTokenProblem: null,
   selectSpan: (spanId, origin = 'external') =>
     set({ selectedSpanId: spanId, selectionOrigin: origin }),
   toggleCollapsed: (spanId) =>
@@ -67,10 +87,17 @@ export const useViewStore = create<ViewState>()((set) => ({
       const next = new Set(state.collapsed);
       if (next.has(spanId)) next.delete(spanId);
       else next.add(spanId);
-      return { collapsed: next };
+      return { collapsed: next, collapsedToken: null };
     }),
-  setCollapsed: (ids) => set({ collapsed: new Set(ids) }),
-  expandAll: () => set({ collapsed: new Set<string>() }),
+  setCollapsed: (ids) => set({ collapsed: new Set(ids), collapsedToken: null }),
+  expandAll: () => set({ collapsed: new Set<string>(), collapsedToken: null }),
+  applyCollapsedToken: (decoded) =>
+    set({
+      collapsed: new Set(decoded.ok ? decoded.ids : []),
+      collapsedToken: null,
+      collapsedTokenProblem: decoded.ok ? null : decoded.problem,
+    }),
+  dismissCollapsedTokenProblem: () => set({ collapsedTokenProblem: null }),
   setFilter: (patch) => set((state) => ({ filter: { ...state.filter, ...patch } })),
   clearFilter: () => set({ filter: EMPTY_FILTER }),
   setFilterView: (filterView) => set({ filterView }),
@@ -78,5 +105,5 @@ export const useViewStore = create<ViewState>()((set) => ({
   setShowCriticalPath: (showCriticalPath) => set({ showCriticalPath }),
   setShowRawTimes: (showRawTimes) => set({ showRawTimes }),
   setCriticalOnly: (criticalOnly) => set({ criticalOnly }),
-  reset: (view) => set({ ...view, selectionOrigin: 'external' }),
+  reset: (view) => set({ ...view, selectionOrigin: 'external', collapsedTokenProblem: null }),
 }));

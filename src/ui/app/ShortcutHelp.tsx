@@ -2,6 +2,7 @@ const SHORTCUTS: readonly [string, string][] = [
   ['↑ / ↓', 'Select the previous / next row'],
   ['←', 'Collapse the selected span, or go to its parent'],
   ['→', 'Expand the selected span'],
+  ['- / +', 'Collapse / expand every span'],
   ['/', 'Focus the filter'],
   ['Enter / Shift+Enter', 'In the filter: next / previous match'],
   ['n / N', 'Next / previous match'],

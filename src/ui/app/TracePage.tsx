@@ -13,7 +13,7 @@ export function TracePage() {
   const { sourceId = '', traceId = '' } = useParams();
   return (
     <>
-      <UrlViewSync traceKey={`${sourceId}/${traceId}`} />
+      <UrlViewSync sourceId={sourceId} traceId={traceId} />
       <TraceContent sourceId={sourceId} traceId={traceId} />
     </>
   );
@@ -56,8 +56,13 @@ function TraceContent({ sourceId, traceId }: { sourceId: string; traceId: string
   );
 }
 
-/** Renders nothing; isolates URL syncing so store changes do not re-render the whole page. */
-function UrlViewSync({ traceKey }: { traceKey: string }) {
-  useUrlViewSync(traceKey);
+/**
+ * Renders nothing; isolates URL syncing so store changes do not re-render the whole page. It
+ * comes first, so the URL seeds the store before the page below reads it (same commit), and it
+ * reads the same query as the page for the tree a compact `collapsed` token refers to.
+ */
+function UrlViewSync({ sourceId, traceId }: { sourceId: string; traceId: string }) {
+  const { trace } = useTrace(sourceId, traceId);
+  useUrlViewSync(`${sourceId}/${traceId}`, trace.data?.base.tree);
   return null;
 }

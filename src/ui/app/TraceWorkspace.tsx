@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { listCollapsibleIds } from '../../model/collapsed-encoding';
 import { groupLogsBySpan } from '../../model/llm/span-logs';
 import { spanIdKey } from '../../model/trace';
 import type { TraceModel } from '../../state/trace-model';
@@ -7,6 +8,7 @@ import { useViewStore } from '../../state/view-store';
 import { useFilterMatches } from '../../state/filter-matches';
 import { FilterBar } from '../filters/FilterBar';
 import { useMatchStepper } from '../filters/use-match-stepper';
+import { CollapsedLinkNotice } from './CollapsedLinkNotice';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useTraceShortcuts } from './use-trace-shortcuts';
 import { SidePanel } from './SidePanel';
@@ -37,7 +39,12 @@ export function TraceWorkspace({ model }: { model: TraceModel }) {
   const [isHelpOpen, setHelpOpen] = useState(false);
   const stepMatch = useMatchStepper(tree, matches);
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
-  useTraceShortcuts({ stepMatch, toggleHelp });
+  const collapseAll = useCallback(
+    () => useViewStore.getState().setCollapsed(listCollapsibleIds(tree)),
+    [tree],
+  );
+  const expandAll = useViewStore((state) => state.expandAll);
+  useTraceShortcuts({ stepMatch, toggleHelp, collapseAll, expandAll });
   const selectedSpanId = useViewStore((state) => state.selectedSpanId);
   const selectSpan = useViewStore((state) => state.selectSpan);
   const detailPanelPx = usePreferences((state) => state.detailPanelPx);
@@ -79,6 +86,7 @@ export function TraceWorkspace({ model }: { model: TraceModel }) {
     <div className="trace-workspace">
       {isHelpOpen && <ShortcutHelp onClose={toggleHelp} />}
       <div className="trace-workspace-main">
+        <CollapsedLinkNotice />
         <ErrorBoundary label="filters">
           <FilterBar tree={tree} facets={facets} matches={matches} />
         </ErrorBoundary>

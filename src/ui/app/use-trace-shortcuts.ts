@@ -4,6 +4,8 @@ import { useViewStore } from '../../state/view-store';
 interface ShortcutActions {
   stepMatch: (direction: 1 | -1) => void;
   toggleHelp: () => void;
+  collapseAll: () => void;
+  expandAll: () => void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -14,10 +16,11 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * Page-wide keys of the trace page: `/` focuses the filter, `n`/`N` step through matches,
- * `Escape` closes the detail panel (or leaves the filter), `?` toggles the shortcut list.
- * Arrow keys live on the waterfall itself.
+ * `Escape` closes the detail panel (or leaves the filter), `?` toggles the shortcut list, `-`
+ * collapses every row and `+` (or `=`) expands them all. Arrow keys live on the waterfall itself.
  */
-export function useTraceShortcuts({ stepMatch, toggleHelp }: ShortcutActions): void {
+export function useTraceShortcuts(actions: ShortcutActions): void {
+  const { stepMatch, toggleHelp, collapseAll, expandAll } = actions;
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -44,6 +47,13 @@ export function useTraceShortcuts({ stepMatch, toggleHelp }: ShortcutActions): v
         case '?':
           toggleHelp();
           break;
+        case '-':
+          collapseAll();
+          break;
+        case '+':
+        case '=':
+          expandAll();
+          break;
         case 'Escape':
           useViewStore.getState().selectSpan(null);
           break;
@@ -54,5 +64,5 @@ export function useTraceShortcuts({ stepMatch, toggleHelp }: ShortcutActions): v
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [stepMatch, toggleHelp]);
+  }, [stepMatch, toggleHelp, collapseAll, expandAll]);
 }

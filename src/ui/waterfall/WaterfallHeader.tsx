@@ -4,7 +4,7 @@ import { usePreferences } from '../../state/preferences';
 import { useViewStore } from '../../state/view-store';
 import { DragHandle } from '../shared/DragHandle';
 import { TimeRuler } from './TimeRuler';
-import { childrenOf, nodeIdOf } from '../../model/span-tree';
+import { listCollapsibleIds } from '../../model/collapsed-encoding';
 import type { TimeScale } from './use-time-scale';
 
 /** Column headers: the span column (with expand/collapse all) and the time ruler. */
@@ -18,17 +18,29 @@ export function WaterfallHeader({ tree, scale }: { tree: SpanTree; scale: TimeSc
     (deltaPx: number, startPx: number) => setNameColumnPx(startPx + deltaPx),
     [setNameColumnPx],
   );
-  const collapseAll = () => setCollapsed(idsWithChildren(tree));
+  const collapseAll = () => setCollapsed(listCollapsibleIds(tree));
 
   return (
     <div className="waterfall-header">
       <div className="waterfall-header-name">
         <span>Service &amp; operation</span>
         <span className="waterfall-header-actions">
-          <button type="button" className="link-button" onClick={expandAll}>
+          <button
+            type="button"
+            className="link-button"
+            data-testid="expand-all"
+            title="Expand every span (+)"
+            onClick={expandAll}
+          >
             Expand all
           </button>
-          <button type="button" className="link-button" onClick={collapseAll}>
+          <button
+            type="button"
+            className="link-button"
+            data-testid="collapse-all"
+            title="Collapse every span with children (-)"
+            onClick={collapseAll}
+          >
             Collapse all
           </button>
         </span>
@@ -45,12 +57,4 @@ export function WaterfallHeader({ tree, scale }: { tree: SpanTree; scale: TimeSc
       />
     </div>
   );
-}
-
-function idsWithChildren(tree: SpanTree): string[] {
-  const ids: string[] = [];
-  for (let node = 0; node < tree.nodeCount; node++) {
-    if (childrenOf(tree, node).length > 0) ids.push(nodeIdOf(tree, node));
-  }
-  return ids;
 }
