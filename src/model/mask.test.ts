@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { loadLlmFixture, mustCallOf } from '../../test/llm-fixtures';
+import type { LlmCall } from './llm/llm-call';
 import { asEpochMicros, asNanos, type Span, type Trace } from './trace';
 import {
   DEFAULT_MASKED_KEYS,
   MASKED,
   isMaskedKey,
   maskAttributeValue,
+  maskLlmCall,
   maskSensitive,
   maskTrace,
   passesLuhn,
@@ -175,5 +178,80 @@ describe('maskTrace', () => {
     expect(masked.resources[0]?.attributes[0]?.value).toEqual({ type: 'string', value: '[email]' });
     expect(copy?.spanId).toBe('a1');
     expect(span.name).toBe('email bob@example.com');
+  });
+});
+
+describe('maskLlmCall', () => {
+  const fixture = loadLlmFixture('openinference-openai/agent');
+  const llm = mustCallOf(fixture, 'd0b3458d1545424b');
+  const tool = mustCallOf(fixture, 'ed55926e857aa74e');
+  const mask = (text: string) => maskSensitive(text, { maskedKeys: ['user.id'] });
+  /** The recorded call with personal data put into its texts, in memory. */
+  const seeded = (call: LlmCall): LlmCall =>
+    JSON.parse(
+      JSON.stringify(call).replaceAll('Paris', 'Paris (bob@example.com, user.id: u-9, ok)'),
+    ) as LlmCall;
+
+  it('masks the messages and tool-call arguments of a recorded chat call', () => {
+    const masked = maskLlmCall(seeded(llm), mask);
+    expect(JSON.stringify(masked)).not.toContain('bob@example.com');
+    expect(JSON.stringify(masked)).not.toContain('u-9');
+    expect(masked.inputMessages[1]?.parts[0]).toEqual({
+      type: 'text',
+      text: expect.stringContaining(`I'm going to Paris ([email], user.id: ${MASKED}, ok) next`),
+    });
+    const args = masked.outputMessages[0]?.toolCalls[0]?.arguments ?? '';
+    expect(JSON.parse(args)).toEqual({
+      city: `Paris ([email], user.id: ${MASKED}, ok)`,
+      date: '2026-11-28',
+      unit: 'celsius',
+    });
+    expect(masked.outputMessages[0]?.toolCalls[0]?.id).toBe(
+      llm.outputMessages[0]?.toolCalls[0]?.id,
+    );
+    expect([masked.requestModel, masked.responseModel, masked.usage]).toEqual([
+      llm.requestModel,
+      llm.responseModel,
+      llm.usage,
+    ]);
+  });
+
+  it('masks the arguments and result of a recorded tool execution', () => {
+    const masked = maskLlmCall(seeded(tool), mask);
+    expect(masked.tool?.arguments).toContain('[email]');
+    expect(masked.tool?.result).toContain('[email]');
+    expect(masked.inputText).toContain('[email]');
+    expect(JSON.stringify(masked)).not.toContain('bob@example.com');
+  });
+
+  it('changes nothing with the identity masker', () => {
+    expect(maskLlmCall(llm, (text) => text)).toEqual(llm);
+    expect(maskLlmCall(tool, (text) => text)).toEqual(tool);
+  });
+
+  it('runs every free text through the masker', () => {
+    const call: LlmCall = {
+      ...llm,
+      systemInstructions: ['sys'],
+      error: { type: 'RateLimit', message: 'err' },
+      evaluations: [{ name: 'judge', score: 1, label: 'lbl', explanation: 'why' }],
+      embeddingInputs: ['emb'],
+      retrievalDocuments: [{ id: 'd1', content: 'doc', metadata: '{"m":1}' }],
+      inputText: 'in',
+      outputText: 'out',
+    };
+    const masked = maskLlmCall(call, (text) => `<${text}>`);
+    expect(masked.systemInstructions).toEqual(['<sys>']);
+    expect(masked.error).toEqual({ type: 'RateLimit', message: '<err>' });
+    expect(masked.evaluations).toEqual([
+      { name: 'judge', score: 1, label: '<lbl>', explanation: '<why>' },
+    ]);
+    expect(masked.embeddingInputs).toEqual(['<emb>']);
+    expect(masked.retrievalDocuments).toEqual([
+      { id: 'd1', content: '<doc>', metadata: '<{"m":1}>' },
+    ]);
+    expect([masked.inputText, masked.outputText]).toEqual(['<in>', '<out>']);
+    expect(masked.toolDefinitions[0]?.description).toBe(`<${llm.toolDefinitions[0]?.description}>`);
+    expect(masked.toolDefinitions[0]?.name).toBe(llm.toolDefinitions[0]?.name);
   });
 });

@@ -11,6 +11,7 @@
  *
  * Pure and linear: every pattern is bounded, so multi-megabyte values cost one scan each.
  */
+import type { LlmCall, LlmMessage, LlmPart } from './llm/llm-call';
 import type { Attribute, AttributeValue, Span, Trace } from './trace';
 
 /** Keys whose values are secrets; matched as whole words inside longer keys (see isMaskedKey). */
@@ -265,5 +266,67 @@ export function maskTrace(trace: Trace, options: MaskOptions = {}): Trace {
       attributes: maskAttributes(resource.attributes, options),
     })),
     warnings: trace.warnings.map((warning) => maskSensitive(warning, options)),
+  };
+}
+
+/** A text transform such as `(text) => maskSensitive(text, options)`; identity when masking is off. */
+export type TextMasker = (text: string) => string;
+
+function maskOptional(text: string | undefined, mask: TextMasker): string | undefined {
+  return text === undefined ? undefined : mask(text);
+}
+
+function maskPart(part: LlmPart, mask: TextMasker): LlmPart {
+  return { ...part, text: mask(part.text) };
+}
+
+function maskMessage(message: LlmMessage, mask: TextMasker): LlmMessage {
+  return {
+    ...message,
+    parts: message.parts.map((part) => maskPart(part, mask)),
+    toolCalls: message.toolCalls.map((call) => ({
+      ...call,
+      arguments: maskOptional(call.arguments, mask),
+    })),
+  };
+}
+
+/**
+ * The call with every free text it shows run through `mask`: system prompts, messages (text,
+ * reasoning, tool results, media descriptions), tool-call arguments, plain input/output, tool
+ * execution arguments and result, error message, documents, embedding inputs, tool descriptions
+ * and evaluation text. Models, provider, ids, numbers and finish reasons are kept as they are.
+ * Masked text stays valid JSON (see maskSensitive), so a JSON view of the result still parses.
+ */
+export function maskLlmCall(call: LlmCall, mask: TextMasker): LlmCall {
+  return {
+    ...call,
+    systemInstructions: call.systemInstructions.map(mask),
+    inputMessages: call.inputMessages.map((message) => maskMessage(message, mask)),
+    outputMessages: call.outputMessages.map((message) => maskMessage(message, mask)),
+    inputText: maskOptional(call.inputText, mask),
+    outputText: maskOptional(call.outputText, mask),
+    toolDefinitions: call.toolDefinitions.map((tool) => ({
+      ...tool,
+      description: maskOptional(tool.description, mask),
+      parameters: maskOptional(tool.parameters, mask),
+    })),
+    error: call.error && { ...call.error, message: maskOptional(call.error.message, mask) },
+    evaluations: call.evaluations.map((evaluation) => ({
+      ...evaluation,
+      label: maskOptional(evaluation.label, mask),
+      explanation: maskOptional(evaluation.explanation, mask),
+    })),
+    embeddingInputs: call.embeddingInputs.map(mask),
+    retrievalDocuments: call.retrievalDocuments.map((doc) => ({
+      ...doc,
+      content: maskOptional(doc.content, mask),
+      metadata: maskOptional(doc.metadata, mask),
+    })),
+    tool: call.tool && {
+      ...call.tool,
+      arguments: maskOptional(call.tool.arguments, mask),
+      result: maskOptional(call.tool.result, mask),
+    },
   };
 }

@@ -14,7 +14,9 @@ interface PrivacyState {
   maskedKeys: readonly string[];
   setMaskInPanel: (isOn: boolean) => void;
   setMaskOnExport: (isOn: boolean) => void;
+  /** Trimmed, blank entries dropped, duplicates removed (first one kept). */
   setMaskedKeys: (keys: readonly string[]) => void;
+  resetMaskedKeys: () => void;
 }
 
 export const usePrivacy = create<PrivacyState>()(
@@ -27,6 +29,7 @@ export const usePrivacy = create<PrivacyState>()(
       setMaskOnExport: (maskOnExport) => set({ maskOnExport }),
       setMaskedKeys: (keys) =>
         set({ maskedKeys: [...new Set(keys.map((k) => k.trim()).filter((k) => k !== ''))] }),
+      resetMaskedKeys: () => set({ maskedKeys: DEFAULT_MASKED_KEYS }),
     }),
     { name: 'tracefall.privacy.v1', version: 1 },
   ),

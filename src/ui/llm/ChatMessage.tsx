@@ -25,7 +25,13 @@ export function ChatMessage({ message, view }: ChatMessageProps) {
         {message.finishReason && <span className="llm-faint">finish: {message.finishReason}</span>}
       </div>
       {message.parts.map((part, index) => (
-        <MessagePart key={index} part={part} view={view} isToolMessage={isToolMessage} />
+        <MessagePart
+          key={index}
+          part={part}
+          view={view}
+          isToolMessage={isToolMessage}
+          role={message.role}
+        />
       ))}
       {message.toolCalls.length > 0 && <ToolCallList calls={message.toolCalls} />}
       {isEmpty && <p className="llm-empty">(no content)</p>}
@@ -37,24 +43,26 @@ function MessagePart({
   part,
   view,
   isToolMessage,
+  role,
 }: {
   readonly part: LlmPart;
   readonly view: TextView;
   readonly isToolMessage: boolean;
+  readonly role: string;
 }) {
   switch (part.type) {
     case 'text':
       // A tool message's content is the tool's output, usually JSON.
       return isToolMessage ? (
-        <JsonBlock text={part.text} />
+        <JsonBlock text={part.text} copyLabel={`Copy ${role} message`} />
       ) : (
-        <MessageBody text={part.text} view={view} />
+        <MessageBody text={part.text} view={view} copyLabel={`Copy ${role} message`} />
       );
     case 'reasoning':
       return (
         <div className="llm-reasoning">
           <span className="llm-part-label">reasoning</span>
-          <MessageBody text={part.text} view={view} />
+          <MessageBody text={part.text} view={view} copyLabel="Copy reasoning" />
         </div>
       );
     case 'tool-result':
@@ -65,7 +73,7 @@ function MessagePart({
             {part.name && <span className="mono"> {part.name}</span>}
             {part.toolCallId && <span className="mono llm-faint"> ↩ {part.toolCallId}</span>}
           </span>
-          <JsonBlock text={part.text} />
+          <JsonBlock text={part.text} copyLabel="Copy tool result" />
         </div>
       );
     case 'media':

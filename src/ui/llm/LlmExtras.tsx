@@ -26,7 +26,7 @@ export function LlmExtras({ call, view }: LlmExtrasProps) {
           <ol className="llm-docs">
             {call.embeddingInputs.map((text, index) => (
               <li key={index} className="llm-doc">
-                <MessageBody text={text} view="text" />
+                <MessageBody text={text} view="text" copyLabel="Copy embedding input" />
               </li>
             ))}
           </ol>
@@ -71,7 +71,9 @@ function DocumentItem({ doc, view }: { readonly doc: RetrievalDocument; readonly
         {doc.score !== undefined && <span className="llm-faint">score {doc.score}</span>}
         {doc.metadata && <span className="mono llm-faint llm-ellipsize">{doc.metadata}</span>}
       </div>
-      {doc.content !== undefined && <MessageBody text={doc.content} view={view} />}
+      {doc.content !== undefined && (
+        <MessageBody text={doc.content} view={view} copyLabel="Copy document" />
+      )}
     </li>
   );
 }

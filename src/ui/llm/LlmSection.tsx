@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import { extractLlmCall, type LlmLogRecord } from '../../model/llm/extract';
+import { maskLlmCall } from '../../model/mask';
 import type { Span } from '../../model/trace';
 import { useCallCost } from '../../state/pricing';
+import { useMasker } from '../shared/use-masker';
 import { LlmBlock } from './LlmBlock';
 import { LlmExtras } from './LlmExtras';
 import { LlmFacts } from './LlmFacts';
@@ -22,14 +24,19 @@ export interface LlmSectionProps {
  * The LLM part of the span detail panel: what was called and how it went (facts), then the
  * conversation by role, tool calls and results, documents and scores. Renders nothing for a
  * span without LLM data. All trace content is rendered as text or through the safe markdown
- * renderer.
+ * renderer. With "mask sensitive values" on, the call is masked once here, so every view
+ * (markdown, text, JSON) and every copy button below gets the masked text.
  */
 export function LlmSection({ span, logs, spanStartEpochMs }: LlmSectionProps) {
-  const call = useMemo(
+  const extracted = useMemo(
     () => extractLlmCall(span, logs, { spanStartEpochMs }),
     [span, logs, spanStartEpochMs],
   );
-  const { cost, isLoading } = useCallCost(call, spanStartEpochMs);
+  const mask = useMasker();
+  const call = useMemo(() => extracted && maskLlmCall(extracted, mask), [extracted, mask]);
+  // Pricing reads models and tokens only, which masking leaves alone; the unmasked call keeps
+  // the cost from being looked up again when the switch flips.
+  const { cost, isLoading } = useCallCost(extracted, spanStartEpochMs);
   const [view, setView] = useState<MessageView>('markdown');
   if (!call) return null;
   const textView = view === 'json' ? 'text' : view;
@@ -51,7 +58,7 @@ export function LlmSection({ span, logs, spanStartEpochMs }: LlmSectionProps) {
       {call.systemInstructions.length > 0 && (
         <LlmBlock title="System" count={call.systemInstructions.length}>
           {call.systemInstructions.map((text, index) => (
-            <MessageBody key={index} text={text} view={textView} />
+            <MessageBody key={index} text={text} view={textView} copyLabel="Copy system prompt" />
           ))}
         </LlmBlock>
       )}

@@ -20,18 +20,19 @@ export function MessageList({ messages, fallbackText, view, testId }: MessageLis
     () => (view === 'json' && messages.length > 0 ? JSON.stringify(messages, null, 2) : undefined),
     [view, messages],
   );
+  const copyLabel = testId === 'detail-input' ? 'Copy input' : 'Copy output';
   let body;
   if (messages.length === 0) {
     const text = fallbackText ?? '';
     const looksLikeJson = /^\s*[[{]/.test(text);
     body =
       view === 'json' || looksLikeJson ? (
-        <JsonBlock text={text} />
+        <JsonBlock text={text} copyLabel={copyLabel} />
       ) : (
-        <MessageBody text={text} view={view} />
+        <MessageBody text={text} view={view} copyLabel={copyLabel} />
       );
   } else if (json !== undefined) {
-    body = <JsonBlock text={json} />;
+    body = <JsonBlock text={json} copyLabel={copyLabel} />;
   } else {
     body = (
       <ol className="llm-msgs">

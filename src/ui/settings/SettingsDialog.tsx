@@ -1,8 +1,9 @@
 import { usePreferences, type TimeZonePreference } from '../../state/preferences';
 import { PriceOverridesEditor } from './PriceOverridesEditor';
+import { PrivacySettings } from './PrivacySettings';
 import './SettingsDialog.css';
 
-/** Preferences kept in this browser: time zone of absolute times, and model prices. */
+/** Preferences kept in this browser: time zone of absolute times, model prices and privacy. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const timeZone = usePreferences((state) => state.timeZone);
   const setTimeZone = usePreferences((state) => state.setTimeZone);
@@ -37,6 +38,10 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             replace its price; a price recorded on a span still wins.
           </p>
           <PriceOverridesEditor />
+        </section>
+        <section>
+          <h3>Privacy</h3>
+          <PrivacySettings />
         </section>
         <button type="button" className="icon-button" onClick={onClose}>
           Close

@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
-import { maskAttributes } from '../../model/mask';
 import type { Attribute } from '../../model/trace';
-import { selectMaskInPanel, selectMaskedKeys, usePrivacy } from '../../state/privacy';
 import { formatCount } from '../shared/format';
+import { useMaskedAttributes } from '../shared/use-masker';
 import { AttributeValueView } from './AttributeValueView';
 import { createAttributeMatcher, toAttributeTexts } from './attribute-text';
 import './AttributeList.css';
@@ -23,12 +22,8 @@ interface AttributeListProps {
 export function AttributeList({ attributes, filterLabel }: AttributeListProps) {
   const [filter, setFilter] = useState('');
   const [limit, setLimit] = useState(PAGE_ROWS);
-  const isMasking = usePrivacy(selectMaskInPanel);
-  const maskedKeys = usePrivacy(selectMaskedKeys);
-  const texts = useMemo(
-    () => toAttributeTexts(isMasking ? maskAttributes(attributes, { maskedKeys }) : attributes),
-    [attributes, isMasking, maskedKeys],
-  );
+  const shownAttributes = useMaskedAttributes(attributes);
+  const texts = useMemo(() => toAttributeTexts(shownAttributes), [shownAttributes]);
   const matching = useMemo(() => texts.filter(createAttributeMatcher(filter)), [texts, filter]);
 
   if (attributes.length === 0) return <p className="sd-empty">None</p>;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Span } from '../../model/trace';
 import { formatCount } from '../shared/format';
+import { useMasker } from '../shared/use-masker';
 import { AttributeList } from './AttributeList';
 import { TruncatedText } from './TruncatedText';
 import { formatOffset } from './detail-format';
@@ -14,6 +15,7 @@ interface EventListProps {
 /** Span events (logs), each with its offset from the span start and from the trace start. */
 export function EventList({ span }: EventListProps) {
   const [limit, setLimit] = useState(PAGE_EVENTS);
+  const mask = useMasker();
   const events = span.events.slice(0, limit);
   return (
     <>
@@ -29,7 +31,7 @@ export function EventList({ span }: EventListProps) {
                 <span className="sd-faint"> · trace {formatOffset(event.timeNs)}</span>
               </span>
               <span className="sd-event-name">
-                {event.name === '' ? '(unnamed event)' : <TruncatedText text={event.name} />}
+                {event.name === '' ? '(unnamed event)' : <TruncatedText text={mask(event.name)} />}
               </span>
             </div>
             {event.attributes.length > 0 && <AttributeList attributes={event.attributes} />}

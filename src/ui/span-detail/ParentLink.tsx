@@ -1,5 +1,6 @@
 import type { SpanTree } from '../../model/span-tree';
 import { isPlaceholder, nodeIdOf, spanOfNode } from '../../model/span-tree';
+import { useMasker } from '../shared/use-masker';
 
 interface ParentLinkProps {
   readonly tree: SpanTree;
@@ -9,6 +10,7 @@ interface ParentLinkProps {
 
 /** The parent in the tree as built (after repairs), as a button that selects it. */
 export function ParentLink({ tree, node, onSelectSpan }: ParentLinkProps) {
+  const mask = useMasker();
   const parent = tree.parent[node] ?? -1;
   if (parent < 0) return <span className="sd-faint">none (root span)</span>;
   const parentId = nodeIdOf(tree, parent);
@@ -24,7 +26,7 @@ export function ParentLink({ tree, node, onSelectSpan }: ParentLinkProps) {
       >
         {parentId}
       </button>
-      {parentSpan && <span className="sd-faint sd-ellipsize">{parentSpan.name}</span>}
+      {parentSpan && <span className="sd-faint sd-ellipsize">{mask(parentSpan.name)}</span>}
       {isMissing && <span className="sd-badge sd-badge-warn">missing</span>}
     </span>
   );

@@ -6,6 +6,7 @@ import type { Span } from '../../model/trace';
 import { nanosToMillis, offsetToEpochMillis } from '../../model/trace';
 import { CopyButton } from '../shared/CopyButton';
 import { formatCount, formatDuration } from '../shared/format';
+import { useMasker } from '../shared/use-masker';
 import { ParentLink } from './ParentLink';
 import { TruncatedText } from './TruncatedText';
 import { formatOffset, formatScope } from './detail-format';
@@ -20,6 +21,7 @@ interface SpanFactsProps {
 /** The key facts grid: ids, timing, kind, status, scope, parent. */
 export function SpanFacts({ tree, node, span, onSelectSpan }: SpanFactsProps) {
   const formatTime = useDateTimeFormat();
+  const mask = useMasker();
   const scope = formatScope(span.scope);
   const children = childrenOf(tree, node).length;
   return (
@@ -65,7 +67,7 @@ export function SpanFacts({ tree, node, span, onSelectSpan }: SpanFactsProps) {
         </span>
         {span.status.message && (
           <span className="sd-status-message">
-            <TruncatedText text={span.status.message} />
+            <TruncatedText text={mask(span.status.message)} />
           </span>
         )}
       </Fact>

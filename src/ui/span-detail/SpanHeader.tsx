@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
-import { maskSensitive } from '../../model/mask';
 import type { Span } from '../../model/trace';
 import { isErrorSpan } from '../../model/trace';
-import { selectMaskInPanel, selectMaskedKeys, usePrivacy } from '../../state/privacy';
 import { serviceColor } from '../shared/service-color';
+import { useMasker } from '../shared/use-masker';
 import { MaskToggle } from './MaskToggle';
 import { TruncatedText } from './TruncatedText';
 
@@ -17,12 +16,15 @@ const NAME_LIMIT = 200;
 
 /** Service, operation name, error badge, the mask switch and the close button. */
 export function SpanHeader({ span, service, onClose }: SpanHeaderProps) {
-  const isMasking = usePrivacy(selectMaskInPanel);
-  const maskedKeys = usePrivacy(selectMaskedKeys);
-  const { name, message } = useMemo(() => {
-    const mask = (text: string) => (isMasking ? maskSensitive(text, { maskedKeys }) : text);
-    return { name: mask(span.name), message: span.status.message && mask(span.status.message) };
-  }, [isMasking, maskedKeys, span.name, span.status.message]);
+  const mask = useMasker();
+  const { name, message, serviceName } = useMemo(
+    () => ({
+      name: mask(span.name),
+      message: span.status.message && mask(span.status.message),
+      serviceName: mask(service),
+    }),
+    [mask, span.name, span.status.message, service],
+  );
   return (
     <header className="sd-header">
       <div className="sd-header-main">
@@ -33,7 +35,7 @@ export function SpanHeader({ span, service, onClose }: SpanHeaderProps) {
             aria-hidden="true"
           />
           <span className="sd-ellipsize">
-            <TruncatedText text={service} limit={NAME_LIMIT} />
+            <TruncatedText text={serviceName} limit={NAME_LIMIT} />
           </span>
         </div>
         <h2 className="sd-title">

@@ -1,3 +1,4 @@
+import { useMasker } from '../shared/use-masker';
 import { TruncatedText } from './TruncatedText';
 
 interface WarningListProps {
@@ -6,6 +7,7 @@ interface WarningListProps {
 
 /** Messages the backend attached to the span, e.g. Jaeger clock-skew adjustments. */
 export function WarningList({ warnings }: WarningListProps) {
+  const mask = useMasker();
   return (
     <ul className="sd-warnings">
       {warnings.map((warning, index) => (
@@ -14,7 +16,7 @@ export function WarningList({ warnings }: WarningListProps) {
             ⚠
           </span>
           <span>
-            <TruncatedText text={warning} />
+            <TruncatedText text={mask(warning)} />
           </span>
         </li>
       ))}
