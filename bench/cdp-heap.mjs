@@ -4,25 +4,28 @@
  * page-level session for them), with Target.sendMessageToTarget.
  */
 
-/** Heap of the page's main isolate after GC, in bytes. */
+/**
+ * Heap of the page's main isolate after GC, in bytes: `used` is the JS heap, `buffers` the
+ * ArrayBuffer backing stores V8 keeps outside it (typed-array columns, raw payload bytes).
+ */
 export async function pageHeapBytes(page) {
   const session = await page.context().newCDPSession(page);
   try {
     await session.send('HeapProfiler.collectGarbage');
-    const { usedSize } = await session.send('Runtime.getHeapUsage');
-    return usedSize;
+    const usage = await session.send('Runtime.getHeapUsage');
+    return { used: usage.usedSize, buffers: usage.backingStorageSize ?? NaN };
   } finally {
     await session.detach().catch(() => undefined);
   }
 }
 
-/** Sum of the heaps of every dedicated worker in the browser, after GC; NaN when unreachable. */
+/** Sum over every dedicated worker in the browser, after GC, as `pageHeapBytes`; NaN when unreachable. */
 export async function workerHeapBytes(browser) {
   let session;
   try {
     session = await browser.newBrowserCDPSession();
     const { targetInfos } = await session.send('Target.getTargets');
-    let total = 0;
+    const total = { used: 0, buffers: 0 };
     for (const target of targetInfos.filter((t) => t.type === 'worker')) {
       const { sessionId } = await session.send('Target.attachToTarget', {
         targetId: target.targetId,
@@ -30,12 +33,13 @@ export async function workerHeapBytes(browser) {
       });
       await sendToTarget(session, sessionId, 'HeapProfiler.collectGarbage', {});
       const usage = await sendToTarget(session, sessionId, 'Runtime.getHeapUsage', {});
-      total += usage?.usedSize ?? NaN;
+      total.used += usage?.usedSize ?? NaN;
+      total.buffers += usage?.backingStorageSize ?? NaN;
       await session.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
     }
     return total;
   } catch {
-    return NaN;
+    return { used: NaN, buffers: NaN };
   } finally {
     await session?.detach().catch(() => undefined);
   }

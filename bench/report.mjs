@@ -36,6 +36,7 @@ export function figuresOf(r) {
   const parseMs = r.jsonParse?.parseMs;
   const filterMs = r.filters?.length ? Math.max(...r.filters.map((f) => f.latencyMs)) : undefined;
   const heapTotal = (r.heapMainBytes ?? NaN) + (r.heapWorkerBytes ?? NaN);
+  const heapWithBuffers = heapTotal + (r.buffersBytes ?? NaN);
   return [
     ['payload', num(r.bytes / MB, 1), 'MB', r.isGzip ? 'served gzipped' : 'served as is'],
     [
@@ -55,7 +56,8 @@ export function figuresOf(r) {
     ],
     [
       'derived-after-first-row',
-      num(r.derivedMs - r.firstRowMs),
+      // Ready before the first row painted (a small trace) counts as no wait at all.
+      num(Math.max(0, r.derivedMs - r.firstRowMs)),
       'ms',
       'summary numbers + critical path',
     ],
@@ -64,6 +66,18 @@ export function figuresOf(r) {
     ['heap-main', num(r.heapMainBytes / MB, 1), 'MB', 'page isolate, after GC'],
     ['heap-worker', num(r.heapWorkerBytes / MB, 1), 'MB', 'trace worker isolate, after GC'],
     ['heap-total', num(heapTotal / MB, 1), 'MB', 'page + worker JS heaps'],
+    [
+      'array-buffers',
+      num(r.buffersBytes / MB, 1),
+      'MB',
+      'page + worker ArrayBuffer backing stores',
+    ],
+    [
+      'heap-with-buffers',
+      num(heapWithBuffers / MB, 1),
+      'MB',
+      'JS heaps + ArrayBuffers: compared with Jaeger UI',
+    ],
     [
       'renderer-memory',
       num(r.rendererBytes / MB, 1),
@@ -74,13 +88,13 @@ export function figuresOf(r) {
       'scroll-100px-fps',
       num(r.scroll100?.fps, 1),
       'fps',
-      `worst frame ${num(r.scroll100?.worstFrameMs)} ms`,
+      `worst frame ${num(r.scroll100?.worstFrameMs, 1)} ms`,
     ],
     [
       'scroll-1000px-fps',
       num(r.scroll1000?.fps, 1),
       'fps',
-      `worst frame ${num(r.scroll1000?.worstFrameMs)} ms`,
+      `worst frame ${num(r.scroll1000?.worstFrameMs, 1)} ms`,
     ],
     [
       'filter',
@@ -100,7 +114,23 @@ export function printFigures(result) {
   }
 }
 
-export function writeResults(file, results, chromiumVersion) {
+const NOTES = [
+  '- heap: `usedSize` of the page and of the trace worker after a forced GC (CDP',
+  '  `HeapProfiler.collectGarbage`, then `Runtime.getHeapUsage` in each). array-buffers is what',
+  '  V8 keeps outside that heap (`backingStorageSize`): typed-array columns and the raw payload',
+  '  bytes the page keeps for opening a span later. heap-with-buffers (their sum) is the figure',
+  "  compared with Jaeger UI's JS heap, which has next to no ArrayBuffers. renderer-memory is",
+  "  the whole renderer's private memory, those included, plus the DOM and the compositor.",
+  '- derived-after-first-row: the summary numbers and the critical path arrive that long after',
+  '  the rows; 0 means they were ready with them.',
+  '- json-parse: `JSON.parse` of the same payload text, fetched and timed in the same page after',
+  '  the trace has been opened. At 1M the text is over the longest string V8 can make.',
+  '- 1M is served gzipped: the server refuses proxied bodies over 512 MB.',
+  '- Scroll: the waterfall is scrolled by a fixed step every animation frame for 2 s; fps is',
+  '  frames per second of wall clock, the worst frame the longest gap between two frames.',
+];
+
+export function writeResults(file, results, chromiumVersion, bundle) {
   const lines = [
     '# Large-trace benchmark (issue #8)',
     '',
@@ -127,7 +157,13 @@ export function writeResults(file, results, chromiumVersion) {
       `| ${label(Number(size))} | ${j.firstRowMs} ms | ${j.apiToFirstRowMs} ms | ${j.jsonParseMs ?? '—'} ms | ${j.heapMb} MB | ${j.fps100} fps | ${j.fps1000 ?? '—'} fps |`,
     );
   }
-  lines.push('', '## Against the targets', '', ...verdicts(results), '');
+  const bundleKb = bundle.gzipBytes / 1024;
+  lines.push('', '## Against the targets', '');
+  lines.push(
+    `- all: ${bundleKb <= 150 ? 'met' : 'NOT met'}: initial JavaScript ${bundleKb.toFixed(1)} KB gzipped ≤ 150 KB (${bundle.files} files)`,
+    ...verdicts(results),
+  );
+  lines.push('', '## Reading the figures', '', ...NOTES, '');
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
@@ -154,8 +190,8 @@ function verdicts(results) {
     }
     if (ref && (r.spanCount === 100000 || r.spanCount === 200000)) {
       check(
-        figures['heap-total'] <= ref.heapMb / 2,
-        `heap ${figures['heap-total']} MB ≤ ${ref.heapMb / 2} MB (half of Jaeger UI's)`,
+        figures['heap-with-buffers'] <= ref.heapMb / 2,
+        `JS heap with ArrayBuffers ${figures['heap-with-buffers']} MB ≤ ${ref.heapMb / 2} MB (half of Jaeger UI's)`,
       );
     }
     if (r.spanCount <= 200000) {
@@ -164,7 +200,7 @@ function verdicts(results) {
         const worst = px === '100' ? r.scroll100?.worstFrameMs : r.scroll1000?.worstFrameMs;
         check(
           fps >= 55 && worst <= 50,
-          `scroll ${px} px/frame ${fps} fps ≥ 55, worst frame ${num(worst)} ms ≤ 50`,
+          `scroll ${px} px/frame ${fps} fps ≥ 55, worst frame ${num(worst, 1)} ms ≤ 50`,
         );
       }
     }

@@ -32,26 +32,20 @@ export async function benchTracePage(options) {
       waitUntil: 'commit',
       timeout: timeoutMs,
     });
-    await page.waitForFunction(
-      () => performance.getEntriesByName('tracefall:first-row').length > 0,
-      null,
-      { timeout: timeoutMs, polling: 50 },
-    );
-    await page
-      .waitForFunction(
-        () => performance.getEntriesByName('tracefall:trace-derived').length > 0,
-        null,
-        {
-          timeout: timeoutMs,
-          polling: 50,
-        },
-      )
-      .catch(() => undefined);
+    // Waited for through a bare CDP evaluation: Playwright's waitForFunction would first load
+    // its injected script into the page, some 50 ms of main-thread work in the middle of the load.
+    const cdp = await context.newCDPSession(page);
+    await waitForMark(cdp, 'tracefall:first-row', timeoutMs);
+    await waitForMark(cdp, 'tracefall:trace-derived', timeoutMs).catch(() => undefined);
+    await cdp.detach().catch(() => undefined);
     // Let whatever the page does after the derived data (panels, minimap) settle.
     await page.waitForTimeout(1500);
     Object.assign(out, await page.evaluate(readMarks));
-    out.heapMainBytes = await pageHeapBytes(page);
-    out.heapWorkerBytes = await workerHeapBytes(browser);
+    const mainHeap = await pageHeapBytes(page);
+    const workerHeap = await workerHeapBytes(browser);
+    out.heapMainBytes = mainHeap.used;
+    out.heapWorkerBytes = workerHeap.used;
+    out.buffersBytes = mainHeap.buffers + workerHeap.buffers;
     out.rendererBytes = rendererPrivateBytes();
     out.scroll100 = await page.evaluate(scrollTest, { pxPerFrame: 100, durationMs: 2000 });
     out.scroll1000 = await page.evaluate(scrollTest, { pxPerFrame: 1000, durationMs: 2000 });
@@ -75,4 +69,22 @@ export async function benchTracePage(options) {
     await context.close().catch(() => undefined);
   }
   return out;
+}
+
+/** Resolves once the page has a performance mark `name` (checked every 20 ms, in the page). */
+async function waitForMark(cdp, name, timeoutMs) {
+  const expression = `new Promise((resolve, reject) => {
+    const until = performance.now() + ${Number(timeoutMs)};
+    const check = () => {
+      if (performance.getEntriesByName(${JSON.stringify(name)}).length > 0) resolve(true);
+      else if (performance.now() > until) reject(new Error('timed out waiting for ${name}'));
+      else setTimeout(check, 20);
+    };
+    check();
+  })`;
+  const { exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression,
+    awaitPromise: true,
+  });
+  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? `no ${name}`);
 }

@@ -10,6 +10,14 @@ import { closeServer, listen, rawRequest, testConfig } from './test-support';
 const INDEX_HTML =
   '<!doctype html><html><head><script type="module" src="/assets/index-AbC123xy.js"></script></head><body><div id="root"></div></body></html>';
 
+/** index.html as served: the source list (what `GET /api/sources` answers) first in <head>. */
+const INDEX_WITH_SOURCES = INDEX_HTML.replace(
+  '<head>',
+  '<head>\n    <script type="application/json" id="tracefall-sources">' +
+    '[{"id":"prod","name":"Production Jaeger","kind":"jaeger"},{"id":"tempo","name":"Tempo","kind":"tempo"}]' +
+    '</script>',
+);
+
 describe('app', () => {
   let dir: string;
   let appDir: string;
@@ -97,7 +105,36 @@ describe('app', () => {
       expect(res.status, target).toBe(200);
       expect(res.headers['content-type'], target).toBe('text/html; charset=utf-8');
       expect(res.headers['cache-control'], target).toBe('no-cache');
-      expect(res.body, target).toBe(INDEX_HTML);
+      expect(res.body, target).toBe(INDEX_WITH_SOURCES);
+    }
+  });
+
+  it('embeds the source list in index.html, escaped so no name can close the element', async () => {
+    const hostile = createServer(
+      testConfig([
+        {
+          id: 'x',
+          name: '</script><script>alert(1)</script>',
+          kind: 'jaeger',
+          url: 'http://jaeger.internal:16686',
+          headers: { Authorization: 'Bearer never-in-the-page' },
+        },
+      ]),
+      { appDir, logger: { warn: () => {} } },
+    );
+    const hostilePort = await listen(hostile);
+    try {
+      const { body } = await rawRequest(hostilePort, '/trace/x/abc');
+      const block = /<script type="application\/json" id="tracefall-sources">(.*?)<\/script>/.exec(
+        body,
+      );
+      expect(JSON.parse(block?.[1] ?? 'null')).toEqual([
+        { id: 'x', name: '</script><script>alert(1)</script>', kind: 'jaeger' },
+      ]);
+      expect(body).not.toContain('<script>alert');
+      expect(body).not.toContain('never-in-the-page');
+    } finally {
+      await closeServer(hostile);
     }
   });
 

@@ -6,13 +6,13 @@ import http from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SourceInfo } from '../src/sources/source';
+import { EMBEDDED_SOURCES_ELEMENT_ID, type SourceInfo } from '../src/sources/source';
 import { PUBLIC_API_PATHS, createApiAuth, sendUnauthorized } from './auth';
 import type { ServerConfig } from './config';
 import { sendError, sendJson, setSecurityHeaders } from './http-util';
 import { proxyToSource } from './proxy';
 import type { ProxyLogger } from './proxy';
-import { createStaticHandler } from './static';
+import { bootDataScript, createStaticHandler } from './static';
 
 /** A route answers the request and returns true, or returns false to let the next one try. */
 export type RouteHandler = (
@@ -53,7 +53,6 @@ export function defaultAppDir(): string {
 
 export function createServer(config: ServerConfig, options: CreateServerOptions = {}): Server {
   const logger = options.logger ?? { warn: (message: string) => console.warn(message) };
-  const serveStatic = createStaticHandler(options.appDir ?? defaultAppDir());
   const sourcesById = new Map(config.sources.map((source) => [source.id, source]));
   const sourceList: SourceInfo[] = [
     ...(options.builtInSources ?? []),
@@ -86,6 +85,11 @@ export function createServer(config: ServerConfig, options: CreateServerOptions 
 
   const routes: RouteHandler[] = [...(options.routes ?? []), apiRoutes];
   const auth = config.authToken === undefined ? undefined : createApiAuth(config.authToken);
+  // The page can open a trace without first asking for the source list; behind a token the
+  // list stays behind the API's check.
+  const serveStatic = createStaticHandler(options.appDir ?? defaultAppDir(), {
+    headExtra: auth ? undefined : bootDataScript(EMBEDDED_SOURCES_ELEMENT_ID, sourceList),
+  });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     setSecurityHeaders(res);

@@ -92,6 +92,8 @@ describe('TRACEFALL_AUTH_TOKEN', () => {
     const page = await rawRequest(port, '/trace/prod/abc');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Tracefall</title>');
+    // The source list stays behind the token: the public page does not embed it.
+    expect(page.body).not.toContain('tracefall-sources');
   });
 
   it('accepts the right Bearer token, and only that', async () => {

@@ -3,9 +3,10 @@
  * (history fallback); missing assets get a real 404 so a stale tab fails loudly instead of
  * receiving HTML for a script.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 
@@ -41,9 +42,29 @@ export type StaticHandler = (
   pathname: string,
 ) => Promise<void>;
 
-export function createStaticHandler(appDir: string): StaticHandler {
+export interface StaticOptions {
+  /**
+   * Markup added to index.html at the start of `<head>`, such as data the first script can read instead
+   * of asking the API (see `bootDataScript`). Computed once per server process.
+   */
+  readonly headExtra?: string;
+}
+
+/**
+ * A JSON data block for index.html. Browsers never run a `type="application/json"` script, so the
+ * Content-Security-Policy is unaffected; `<` is escaped so no value can close the element.
+ */
+export function bootDataScript(id: string, data: unknown): string {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="${id}">${json}</script>`;
+}
+
+export function createStaticHandler(appDir: string, options: StaticOptions = {}): StaticHandler {
   const root = path.resolve(appDir);
   const indexPath = path.join(root, 'index.html');
+  const serveIndex = options.headExtra
+    ? createIndexServer(indexPath, options.headExtra)
+    : undefined;
 
   return async (req, res, pathname) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -64,6 +85,10 @@ export function createStaticHandler(appDir: string): StaticHandler {
     const filePath = path.join(root, path.posix.normalize(decoded));
     const inside = filePath.startsWith(root + path.sep);
     const fileStats = inside ? await statFile(filePath) : undefined;
+    if (fileStats && serveIndex && filePath === indexPath) {
+      await serveIndex(req, res, fileStats);
+      return;
+    }
     if (fileStats) {
       const cache = HASHED_ASSET.test(decoded) ? IMMUTABLE : 'no-cache';
       serveFile(req, res, filePath, fileStats, cache);
@@ -78,7 +103,39 @@ export function createStaticHandler(appDir: string): StaticHandler {
       sendText(res, 503, 'Tracefall: the app is not built yet. Run `npm run build`.\n');
       return;
     }
-    serveFile(req, res, indexPath, indexStats, 'no-cache');
+    if (serveIndex) await serveIndex(req, res, indexStats);
+    else serveFile(req, res, indexPath, indexStats, 'no-cache');
+  };
+}
+
+/** index.html with `headExtra` first in its head, read again only when the file changes (a rebuild). */
+function createIndexServer(indexPath: string, headExtra: string) {
+  let cached:
+    { readonly mtimeMs: number; readonly body: Buffer; readonly etag: string } | undefined;
+  return async (req: IncomingMessage, res: ServerResponse, stats: Stats): Promise<void> => {
+    if (cached?.mtimeMs !== stats.mtimeMs) {
+      const html = await readFile(indexPath, 'utf8');
+      // First in <head>: the boot script is async and may run before the parser gets further.
+      const head = /<head[^>]*>/i.exec(html);
+      const at = head ? head.index + head[0].length : 0;
+      const withExtra = `${html.slice(0, at)}\n    ${headExtra}${html.slice(at)}`;
+      const body = Buffer.from(withExtra, 'utf8');
+      const hash = createHash('sha256').update(body).digest('base64url').slice(0, 16);
+      cached = { mtimeMs: stats.mtimeMs, body, etag: `W/"${hash}"` };
+    }
+    const { body, etag } = cached;
+    const headers = {
+      'Content-Type': CONTENT_TYPES['.html'] as string,
+      'Cache-Control': 'no-cache',
+      ETag: etag,
+    };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
   };
 }
 

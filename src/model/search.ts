@@ -238,6 +238,6 @@ export function listFacetOptions(
   const sorted = (map: Map<string, number>) =>
     [...map]
       .map(([value, count]) => ({ value, count }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   return { models: sorted(models), services: sorted(services), kinds: sorted(kinds) };
 }

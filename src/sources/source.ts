@@ -37,3 +37,9 @@ export interface SourceInfo {
   readonly name: string;
   readonly kind: SourceKind;
 }
+
+/**
+ * The id of the JSON block in which the server embeds the `GET /api/sources` list in index.html
+ * (when no access token is required), so a page can start loading a trace before asking the API.
+ */
+export const EMBEDDED_SOURCES_ELEMENT_ID = 'tracefall-sources';

@@ -7,7 +7,7 @@ import type { SourceInfo } from '../sources/source';
 import type { LoadedTrace } from './loaded-trace';
 import { isSmallBody, streamedTraceUrl } from '../sources/jaeger/jaeger-trace-url';
 import { markTraceTiming } from './perf-marks';
-import { fetchSources, FILE_SOURCE_ID } from './source-registry';
+import { embeddedSources, fetchSources, FILE_SOURCE_ID } from './source-registry';
 import { canUseTraceWorker, openInWorker, prewarmTraceWorker } from './trace-worker-client';
 
 const TRACE_PATH = /^\/trace\/([^/]+)\/([^/]+)\/?$/;
@@ -17,10 +17,15 @@ let bootTrace: { readonly key: string; readonly loaded: Promise<LoadedTrace> } |
 
 const traceKey = (sourceId: string, traceId: string) => `${sourceId}\u0000${traceId}`;
 
+let isStarted = false;
+
+/** Starts the early loads, once (boot.ts and main.tsx both call it; the first one counts). */
 export function startBootLoad(pathname: string): void {
-  if (!canUseTraceWorker()) return;
+  if (isStarted || !canUseTraceWorker()) return;
+  isStarted = true;
   prewarmTraceWorker();
-  bootSources = fetchSources();
+  const embedded = embeddedSources();
+  bootSources = embedded ? Promise.resolve(embedded) : fetchSources();
   bootSources.catch(() => undefined); // the sources query reports failures itself
   const match = TRACE_PATH.exec(pathname);
   if (!match) return;
@@ -33,9 +38,9 @@ export function startBootLoad(pathname: string): void {
 }
 
 /**
- * A Jaeger trace is fetched right here, while the worker is still starting, and handed over: a
- * small answer read whole, a large one as its body stream, which the worker reads while it
- * downloads. Any other kind: the worker fetches it.
+ * A Jaeger trace is fetched right here, while the worker is still starting, and handed over as
+ * its body stream, which the worker reads while it downloads (read whole first where streams
+ * cannot be transferred). Any other kind: the worker fetches it.
  */
 async function bootOpen(
   sources: Promise<SourceInfo[]>,
@@ -51,15 +56,16 @@ async function bootOpen(
   if (!response) return openInWorker(info, traceId);
   const { status } = response;
   const headers = [...response.headers.entries()];
-  if (response.ok && response.body && !isSmallBody(response)) {
-    if (!canTransferStreams()) {
-      // Older engines cannot hand a stream over: the worker asks again and reads it itself.
-      void response.body.cancel();
-      return openInWorker(info, traceId);
-    }
-    // The worker reads it; the page marks when the last byte arrived.
+  if (response.ok && response.body && canTransferStreams()) {
+    // The worker reads the body, small or large, while this thread goes on evaluating the app:
+    // one hop through this (busy) thread instead of two. The page marks when the last byte came.
     void afterResponseEnd(url).then(() => markPageFetch(url));
     return openInWorker(info, traceId, undefined, { status, headers, body: response.body });
+  }
+  if (response.ok && response.body && !isSmallBody(response)) {
+    // Older engines cannot hand a stream over: the worker asks again and reads it itself.
+    void response.body.cancel();
+    return openInWorker(info, traceId);
   }
   const body = await response.arrayBuffer();
   markPageFetch(url);

@@ -7,7 +7,14 @@ import { finishStreamedTrace } from '../sources/jaeger/jaeger-fast-trace';
 import { JaegerStreamScanner } from '../sources/jaeger/jaeger-stream';
 import { parseJaegerTrace } from '../sources/jaeger/parse-jaeger';
 import { TraceSession } from './trace-session';
-import { packBase, packDerived, reviveBase, reviveDerived } from './trace-transfer';
+import {
+  decodeSpan,
+  encodeSpan,
+  packBase,
+  packDerived,
+  reviveBase,
+  reviveDerived,
+} from './trace-transfer';
 
 /** What the page gets: the payload after a structured clone (as postMessage does). */
 function crossThread<T>(value: T): T {
@@ -55,5 +62,35 @@ describe('trace transfer', () => {
     expect(recordAt(page.tree.trace, 17)).toEqual(exact[17]);
     // Moved, not copied: the worker no longer holds the payload.
     expect(trace.bytes.chunks[0]?.byteLength).toBe(0);
+  });
+
+  it('sends adapter records as JSON text that decodes to the same spans, read on demand', () => {
+    const parsed = parseJaegerTrace(loadFixture('jaeger/trace-object_genai_57spans_10procs.json'));
+    const session = new TraceSession({ kind: 'parsed', parsed });
+    const { payload } = packBase(session.base, { kind: 'objects', spans: parsed.trace.spans });
+    expect(payload.records.kind).toBe('json');
+    const { tree } = reviveBase(crossThread(payload));
+    parsed.trace.spans.forEach((span, index) => {
+      expect(recordAt(tree.trace, index)).toEqual(span);
+    });
+  });
+
+  it('keeps what plain JSON would bend: non-finite numbers, and strings that look encoded', () => {
+    const parsed = parseJaegerTrace(loadFixture('jaeger/trace-object_genai_57spans_10procs.json'));
+    const span = parsed.trace.spans[0]!;
+    const hostile = {
+      ...span,
+      attributes: [
+        { key: 'nan', value: { type: 'float' as const, value: Number.NaN } },
+        { key: 'inf', value: { type: 'float' as const, value: -Infinity } },
+        { key: 'looks-encoded', value: { type: 'string' as const, value: '\0n5' } },
+        { key: '\0\0', value: { type: 'string' as const, value: '\0' } },
+      ],
+    };
+    const decoded = decodeSpan(structuredClone(encodeSpan(hostile)));
+    expect(decoded).toEqual(hostile);
+    expect(decoded.attributes[2]?.value).toEqual({ type: 'string', value: '\0n5' });
+    const nan = decoded.attributes[0]?.value;
+    expect(nan?.type === 'float' && Number.isNaN(nan.value)).toBe(true);
   });
 });

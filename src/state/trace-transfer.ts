@@ -15,10 +15,16 @@ import type { Span } from '../model/trace';
 import { jaegerByteRecords, type JaegerSpanBytes } from '../sources/jaeger/jaeger-bytes';
 import type { BaseData, DerivedData } from './trace-session';
 
-/** How the page reads full span records: decoded from the payload, or the adapter's objects. */
+/**
+ * How the page reads full span records: decoded from the payload, the adapter's objects (in the
+ * thread that parsed them), or those objects as one JSON text per span (what crosses to the page:
+ * cloning thousands of nested objects costs the page tens of ms, strings almost nothing, and a
+ * span is decoded only when the page reads it).
+ */
 export type RecordsPayload =
   | { readonly kind: 'bytes'; readonly bytes: JaegerSpanBytes }
-  | { readonly kind: 'objects'; readonly spans: readonly Span[] };
+  | { readonly kind: 'objects'; readonly spans: readonly Span[] }
+  | { readonly kind: 'json'; readonly spans: readonly string[] };
 
 export interface BasePayload {
   readonly table: Omit<TraceTable, 'records'>;
@@ -51,7 +57,8 @@ export function packBase(
     records.kind === 'bytes' ? uniqueBuffers(records.bytes.chunks.map((c) => c.buffer)) : [];
   const payload: BasePayload = {
     table,
-    records,
+    records:
+      records.kind === 'objects' ? { kind: 'json', spans: records.spans.map(encodeSpan) } : records,
     tree,
     summary: base.summary,
     problems: base.problems,
@@ -65,10 +72,7 @@ function uniqueBuffers(buffers: readonly ArrayBufferLike[]): ArrayBuffer[] {
 }
 
 export function reviveBase(payload: BasePayload): BaseData {
-  const records: SpanRecords =
-    payload.records.kind === 'bytes'
-      ? jaegerByteRecords(payload.records.bytes)
-      : objectRecords(payload.records.spans);
+  const records = reviveRecords(payload.records);
   const trace: TraceTable = { ...payload.table, records };
   const tree = { ...payload.tree, trace } as SpanTree;
   let nodeById: Map<string, number> | undefined;
@@ -79,8 +83,49 @@ export function reviveBase(payload: BasePayload): BaseData {
   return { tree, summary: payload.summary, problems: payload.problems, logs: payload.logs };
 }
 
-function objectRecords(spans: readonly Span[]): SpanRecords {
-  return { get: (index) => spans[index] as Span };
+function reviveRecords(records: RecordsPayload): SpanRecords {
+  switch (records.kind) {
+    case 'bytes':
+      return jaegerByteRecords(records.bytes);
+    case 'objects': {
+      const { spans } = records;
+      return { get: (index) => spans[index] as Span };
+    }
+    case 'json': {
+      const texts = records.spans;
+      const decoded: (Span | undefined)[] = [];
+      return { get: (index) => (decoded[index] ??= decodeSpan(texts[index] as string)) };
+    }
+  }
+}
+
+/**
+ * JSON for one span record, exact for what JSON alone would bend: non-finite numbers (a hostile
+ * float attribute) become `"\0n<number>"`, and strings that start with `\0` get one more, so
+ * no string can pass for a number.
+ */
+export function encodeSpan(span: Span): string {
+  // Plain JSON when it is exact (nearly always): no `null` it may have made of a non-finite
+  // number, no NUL-led string. Otherwise the careful encoding.
+  const plain = JSON.stringify(span);
+  if (!NULL_VALUE.test(plain) && !plain.includes(ESCAPED_NUL)) return plain;
+  return JSON.stringify(span, (_key, value: unknown) => {
+    if (typeof value === 'number') return Number.isFinite(value) ? value : `\0n${value}`;
+    if (typeof value === 'string' && value.startsWith('\0')) return `\0${value}`;
+    return value;
+  });
+}
+
+/** How JSON writes a NUL character inside a string. */
+const ESCAPED_NUL = '\\u0000';
+const NULL_VALUE = /[:,[]null[,\]}]/;
+
+export function decodeSpan(text: string): Span {
+  if (!text.includes(ESCAPED_NUL)) return JSON.parse(text) as Span;
+  return JSON.parse(text, (_key, value: unknown) => {
+    if (typeof value !== 'string' || !value.startsWith('\0')) return value;
+    return value[1] === 'n' ? Number(value.slice(2)) : value.slice(1);
+  }) as Span;
 }
 
 /** Span id (after renaming) → node, placeholders by their missing id, as the builder's. */

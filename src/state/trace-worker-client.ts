@@ -10,36 +10,37 @@ import { markDerived, markTraceTiming } from './perf-marks';
 import type { BaseData, DerivedData, FilterResult } from './trace-session';
 import { reviveBase, reviveDerived } from './trace-transfer';
 import {
+  canUseTraceWorker,
+  forgetTraceWorker,
+  listenToTraceWorker,
+  traceWorker,
+} from './trace-worker-instance';
+import {
   reviveError,
   type PrefetchedBody,
   type WorkerRequest,
   type WorkerResponse,
 } from './trace-worker-protocol';
 
-/** Module workers exist in every browser Tracefall supports, but not in jsdom or Node. */
-export function canUseTraceWorker(): boolean {
-  return typeof Worker !== 'undefined' && typeof window !== 'undefined';
-}
+export { canUseTraceWorker };
 
-let worker: Worker | undefined;
 let nextId = 1;
 const traces = new Map<number, WorkerTrace>();
+/** The worker instance this client watches for failures (a new one after a crash). */
+let watched: Worker | undefined;
+
+listenToTraceWorker((data) => dispatch(data as WorkerResponse));
 
 function getWorker(): Worker {
-  if (!worker) {
-    worker = new Worker(new URL('./trace-worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'tracefall-traces',
-    });
-    worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) =>
-      dispatch(event.data),
-    );
+  const worker = traceWorker();
+  if (worker !== watched) {
+    watched = worker;
     worker.addEventListener('error', (event) => {
       // The worker itself failed (it could not load, or crashed): every open trace fails.
       const error = new Error(`The trace worker stopped: ${event.message || 'unknown error'}`);
       for (const trace of traces.values()) trace.fail(error);
       traces.clear();
-      worker = undefined;
+      forgetTraceWorker(worker);
     });
   }
   return worker;

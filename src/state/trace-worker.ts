@@ -15,6 +15,4 @@ const post = (message: WorkerResponse, transfer: Transferable[] = []) =>
 setUnauthorizedListener(() => post({ type: 'unauthorized' }));
 
 const host = createWorkerHost(post);
-// Small traces and odd payloads go through the regular Jaeger adapter: load it while idle.
-void import('../sources/jaeger/jaeger-source').catch(() => undefined);
 scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => host.handle(event.data));

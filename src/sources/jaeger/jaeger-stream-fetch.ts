@@ -9,6 +9,7 @@ import { TraceLoadError } from '../source';
 import type { FetchLike } from '../http-fetch';
 import { finishStreamedTrace, type StreamedJaegerTrace } from './jaeger-fast-trace';
 import { JaegerStreamScanner } from './jaeger-stream';
+import { createJaegerSource } from './jaeger-source';
 import { isSmallBody, streamedTraceUrl } from './jaeger-trace-url';
 
 export type JaegerRead =
@@ -21,15 +22,11 @@ export async function fetchJaegerTraceStreaming(
   fetchImpl: FetchLike,
   signal?: AbortSignal,
 ): Promise<JaegerRead> {
-  // The regular adapter loads while the request is under way (small traces and errors use it).
-  const adapter = import('./jaeger-source');
-  adapter.catch(() => undefined);
   const response = await send(streamedTraceUrl(sourceId, traceId), fetchImpl, signal);
   const replay = async (text: string) => {
     // The same status and headers (content type, the server's login challenge), body as read.
     const { status, headers } = response;
     const replayed: FetchLike = () => Promise.resolve(new Response(text, { status, headers }));
-    const { createJaegerSource } = await adapter;
     return createJaegerSource(sourceId, replayed).fetchTrace(traceId, signal);
   };
   if (!response.ok || !response.body || isSmallBody(response)) {
