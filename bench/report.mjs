@@ -70,7 +70,10 @@ export function figuresOf(r) {
       'array-buffers',
       num(r.buffersBytes / MB, 1),
       'MB',
-      'page + worker ArrayBuffer backing stores',
+      `ArrayBuffers: page ${num(r.buffersMainBytes / MB, 1)} + worker ${num(
+        (r.buffersBytes - r.buffersMainBytes) / MB,
+        1,
+      )} MB`,
     ],
     [
       'heap-with-buffers',

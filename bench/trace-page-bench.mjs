@@ -46,6 +46,7 @@ export async function benchTracePage(options) {
     out.heapMainBytes = mainHeap.used;
     out.heapWorkerBytes = workerHeap.used;
     out.buffersBytes = mainHeap.buffers + workerHeap.buffers;
+    out.buffersMainBytes = mainHeap.buffers;
     out.rendererBytes = rendererPrivateBytes();
     out.scroll100 = await page.evaluate(scrollTest, { pxPerFrame: 100, durationMs: 2000 });
     out.scroll1000 = await page.evaluate(scrollTest, { pxPerFrame: 1000, durationMs: 2000 });
