@@ -1,11 +1,16 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
 import { computeCriticalPath } from '../../model/critical-path';
+import { usePrivacy } from '../../state/privacy';
 import { timingTree } from '../../model/test-timing-tree';
 import { StatisticsTable } from './StatisticsTable';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  act(() => usePrivacy.setState({ maskInPanel: false }));
+});
 
 const MS = 1_000_000;
 const tree = timingTree(
@@ -101,5 +106,31 @@ describe('StatisticsTable', () => {
     fireEvent.click(screen.getByRole('button', { name: 'gpt-a' }));
     expect(onFilter).toHaveBeenLastCalledWith({ by: 'model', key: 'gpt-a' });
     expect(onFilter).toHaveBeenCalledTimes(2);
+  });
+
+  it('masks operation names while the panel masks, and still filters by the real name', () => {
+    const named = timingTree(
+      [
+        { id: 'root', name: 'handle', start: 0, duration: 10 * MS },
+        { id: 'c1', parent: 'root', name: 'mail jane.doe@example.com', start: 0, duration: MS },
+      ],
+      [{ serviceName: 'api', attributes: [] }],
+    );
+    const onFilter = vi.fn();
+    act(() => usePrivacy.setState({ maskInPanel: true }));
+    render(
+      <StatisticsTable
+        tree={named}
+        criticalPath={computeCriticalPath(named)}
+        onFilter={onFilter}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Operation' }));
+    expect(document.body.innerHTML).not.toContain('jane.doe@example.com');
+    fireEvent.click(screen.getByRole('button', { name: 'mail [email]' }));
+    expect(onFilter).toHaveBeenLastCalledWith({
+      by: 'operation',
+      key: 'mail jane.doe@example.com',
+    });
   });
 });

@@ -10,6 +10,7 @@ import {
 import { ShareBar } from '../critical-path/ShareBar';
 import { formatShare } from '../critical-path/share-format';
 import { formatCount, formatDuration } from '../shared/format';
+import { useMasker } from '../shared/use-masker';
 import { COLUMNS, sortRows, type SortState, type StatisticsColumn } from './statistics-columns';
 import './StatisticsTable.css';
 
@@ -130,18 +131,21 @@ function StatisticsTableRow({
   readonly row: StatisticsRow;
   readonly onFilter: () => void;
 }) {
+  // Operation names are trace text: masked like the span panel when its switch is on.
+  const mask = useMasker();
+  const label = mask(row.key);
   return (
-    <tr data-testid="statistics-row" data-key={row.key} onClick={onFilter}>
+    <tr data-testid="statistics-row" data-key={label} onClick={onFilter}>
       <th scope="row">
         <button
           type="button"
-          title={`Show only ${row.key}`}
+          title={`Show only ${label}`}
           onClick={(event) => {
             event.stopPropagation();
             onFilter();
           }}
         >
-          {row.key}
+          {label}
         </button>
       </th>
       <td>
