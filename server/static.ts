@@ -44,8 +44,8 @@ export type StaticHandler = (
 
 export interface StaticOptions {
   /**
-   * Markup added to index.html at the start of `<head>`, such as data the first script can read instead
-   * of asking the API (see `bootDataScript`). Computed once per server process.
+   * Markup added to index.html at the start of `<head>`, such as data the first script can read
+   * instead of asking the API (see `bootDataScript`). Computed once per server process.
    */
   readonly headExtra?: string;
 }
@@ -115,7 +115,7 @@ function createIndexServer(indexPath: string, headExtra: string) {
   return async (req: IncomingMessage, res: ServerResponse, stats: Stats): Promise<void> => {
     if (cached?.mtimeMs !== stats.mtimeMs) {
       const html = await readFile(indexPath, 'utf8');
-      // First in <head>: the boot script is async and may run before the parser gets further.
+      // First in <head>, before any script that may read it.
       const head = /<head[^>]*>/i.exec(html);
       const at = head ? head.index + head[0].length : 0;
       const withExtra = `${html.slice(0, at)}\n    ${headExtra}${html.slice(at)}`;

@@ -8,7 +8,8 @@ import type { LoadedTrace } from './loaded-trace';
 import { isSmallBody, streamedTraceUrl } from '../sources/jaeger/jaeger-trace-url';
 import { markTraceTiming } from './perf-marks';
 import { embeddedSources, fetchSources, FILE_SOURCE_ID } from './source-registry';
-import { canUseTraceWorker, openInWorker, prewarmTraceWorker } from './trace-worker-client';
+import { openInWorker, prewarmTraceWorker } from './trace-worker-client';
+import { canUseTraceWorker } from './trace-worker-instance';
 
 const TRACE_PATH = /^\/trace\/([^/]+)\/([^/]+)\/?$/;
 

@@ -4,7 +4,8 @@ import { loadInPage, type LoadedTrace } from './loaded-trace';
 import { takeBootSources, takeBootTrace } from './boot-load';
 import { fileTraceSource } from './opened-files';
 import { fetchSources, findSourceInfo, FILE_SOURCE_ID } from './source-registry';
-import { canUseTraceWorker, openInWorker } from './trace-worker-client';
+import { openInWorker } from './trace-worker-client';
+import { canUseTraceWorker } from './trace-worker-instance';
 
 /** Every variable a fetcher reads is in its key. */
 export const traceKeys = {

@@ -16,19 +16,22 @@ import { jaegerByteRecords, type JaegerSpanBytes } from '../sources/jaeger/jaege
 import type { BaseData, DerivedData } from './trace-session';
 
 /**
- * How the page reads full span records: decoded from the payload, the adapter's objects (in the
- * thread that parsed them), or those objects as one JSON text per span (what crosses to the page:
- * cloning thousands of nested objects costs the page tens of ms, strings almost nothing, and a
- * span is decoded only when the page reads it).
+ * Full span records as a loader produced them: the payload's bytes (decoded per span), or the
+ * adapter's objects. The objects cross to the page as one JSON text per span (`json`): cloning
+ * thousands of nested objects costs the page tens of ms, strings almost nothing, and a span is
+ * decoded only when the page reads it.
  */
 export type RecordsPayload =
   | { readonly kind: 'bytes'; readonly bytes: JaegerSpanBytes }
   | { readonly kind: 'objects'; readonly spans: readonly Span[] }
   | { readonly kind: 'json'; readonly spans: readonly string[] };
 
+/** Records as they cross to the page: the adapter's objects always go as JSON text. */
+export type TransferredRecords = Exclude<RecordsPayload, { readonly kind: 'objects' }>;
+
 export interface BasePayload {
   readonly table: Omit<TraceTable, 'records'>;
-  readonly records: RecordsPayload;
+  readonly records: TransferredRecords;
   readonly tree: Omit<SpanTree, 'trace' | 'nodeById'>;
   readonly summary: BaseData['summary'];
   readonly problems: BaseData['problems'];
@@ -83,14 +86,10 @@ export function reviveBase(payload: BasePayload): BaseData {
   return { tree, summary: payload.summary, problems: payload.problems, logs: payload.logs };
 }
 
-function reviveRecords(records: RecordsPayload): SpanRecords {
+function reviveRecords(records: TransferredRecords): SpanRecords {
   switch (records.kind) {
     case 'bytes':
       return jaegerByteRecords(records.bytes);
-    case 'objects': {
-      const { spans } = records;
-      return { get: (index) => spans[index] as Span };
-    }
     case 'json': {
       const texts = records.spans;
       const decoded: (Span | undefined)[] = [];

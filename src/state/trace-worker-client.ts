@@ -22,8 +22,6 @@ import {
   type WorkerResponse,
 } from './trace-worker-protocol';
 
-export { canUseTraceWorker };
-
 let nextId = 1;
 const traces = new Map<number, WorkerTrace>();
 /** The worker instance this client watches for failures (a new one after a crash). */
