@@ -5,6 +5,7 @@ import { defineConfig, devices } from '@playwright/test';
 import {
   APP_PORT,
   DOWN_SOURCE_CONFIG,
+  GENERATED_TRACE,
   MULTI_REPLAY_PORT,
   PROXY_TIMEOUT_MS,
   REPLAY_PORT,
@@ -60,7 +61,9 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node e2e/replay/jaeger-replay.mjs --host 127.0.0.1 --port ${REPLAY_PORT}`,
+      command:
+        `node e2e/replay/jaeger-replay.mjs --host 127.0.0.1 --port ${REPLAY_PORT}` +
+        ` --generated ${GENERATED_TRACE.spans}:${GENERATED_TRACE.seed}`,
       url: `http://127.0.0.1:${REPLAY_PORT}/api/services`,
       reuseExistingServer,
       timeout: 30_000,

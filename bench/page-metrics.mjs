@@ -22,6 +22,7 @@ export function readMarks() {
     responseEndMs: at('tracefall:trace-response-end'),
     requestStartMs: at('tracefall:trace-request-start'),
     derivedMs: at('tracefall:trace-derived'),
+    packedMs: at('tracefall:payload-packed'),
     longTasks: window.tracefallBench?.longTasks ?? [],
     rowCount: document.querySelectorAll('[data-testid="span-row"]').length,
   };

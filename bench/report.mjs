@@ -61,6 +61,12 @@ export function figuresOf(r) {
       'ms',
       'summary numbers + critical path',
     ],
+    [
+      'packed-after-first-row',
+      r.packedMs === undefined ? 'n/a' : num(Math.max(0, r.packedMs - r.firstRowMs)),
+      'ms',
+      'kept payload deflated in idle time (streamed payloads only)',
+    ],
     ['longest-task', num(longest(r.longTasks ?? [])), 'ms', 'main thread, whole load'],
     ['longest-task-after-first-row', num(longest(after)), 'ms', 'target ≤ 200'],
     ['heap-main', num(r.heapMainBytes / MB, 1), 'MB', 'page isolate, after GC'],

@@ -17,7 +17,7 @@ const FILTER_QUERIES = ['op-17', 'http.method=post', 'upstream returned'];
 
 /**
  * @param {{ browser: import('playwright-core').Browser, appUrl: string, traceId: string,
- *   spanCount: number, timeoutMs: number, canParseJson: boolean }} options
+ *   spanCount: number, timeoutMs: number, canParseJson: boolean, isStreamed: boolean }} options
  */
 export async function benchTracePage(options) {
   const { browser, appUrl, traceId, timeoutMs } = options;
@@ -37,6 +37,11 @@ export async function benchTracePage(options) {
     const cdp = await context.newCDPSession(page);
     await waitForMark(cdp, 'tracefall:first-row', timeoutMs);
     await waitForMark(cdp, 'tracefall:trace-derived', timeoutMs).catch(() => undefined);
+    // A streamed payload (over 4 MB) is packed in idle time after that: memory is measured
+    // once it is, as the page stays from then on.
+    if (options.isStreamed) {
+      await waitForMark(cdp, 'tracefall:payload-packed', timeoutMs).catch(() => undefined);
+    }
     await cdp.detach().catch(() => undefined);
     // Let whatever the page does after the derived data (panels, minimap) settle.
     await page.waitForTimeout(1500);

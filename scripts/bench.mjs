@@ -159,6 +159,8 @@ async function main() {
         timeoutMs: spanCount >= 1_000_000 ? 240_000 : 90_000,
         // One string cannot hold a payload this large (V8 caps strings at 512 M characters).
         canParseJson: payload.bytes < 500_000_000,
+        // Tracefall streams (and then packs) Jaeger payloads from 4 MB up, or served encoded.
+        isStreamed: isGzip || payload.bytes >= 4 * 1024 * 1024,
       });
       const result = { spanCount, bytes: payload.bytes, isGzip, generatedMs, ...page };
       traces.delete(payload.traceId.toLowerCase());

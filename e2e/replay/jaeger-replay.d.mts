@@ -42,7 +42,14 @@ export const SLOW_TRACE_ID: string;
 export const DEFAULT_FIXTURES_DIR: string;
 export function normalizeTraceId(id: string): string;
 export function indexFixtures(dir: string): FixtureIndex;
+export interface GeneratedTrace {
+  traceId: string;
+  chunks: Buffer[];
+  bytes: number;
+}
+export function generateTraces(spec: string): Map<string, GeneratedTrace>;
 export function createReplayServer(options?: {
   fixturesDir?: string;
   index?: FixtureIndex;
+  generated?: Map<string, GeneratedTrace>;
 }): Server;

@@ -5,6 +5,7 @@
  *
  * Plain ESM JavaScript so it runs without a TypeScript loader:
  *   node e2e/replay/jaeger-replay.mjs --port 16699 [--host 127.0.0.1] [--fixtures dir]
+ *     [--generated spans:seed,…]
  * and importable from Playwright specs (types in jaeger-replay.d.mts).
  *
  * Fixture files are recognised by shape, not name: an envelope `{data: [trace…]}`, a bare trace
@@ -16,6 +17,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildJaegerPayload } from '../../bench/jaeger-payload.mjs';
 
 /** A trace id that is accepted but never answered, for timeout tests. */
 export const SLOW_TRACE_ID = 'slow000000000000';
@@ -187,6 +189,7 @@ function sendGoNotFound(/** @type {http.ServerResponse} */ res) {
  */
 export function createReplayServer(options = {}) {
   const index = options.index ?? indexFixtures(options.fixturesDir ?? DEFAULT_FIXTURES_DIR);
+  const generated = options.generated ?? new Map();
   const all = [...index.traces.values()];
 
   /** @param {string} rawId */
@@ -252,6 +255,13 @@ export function createReplayServer(options = {}) {
     if (segments.length === 3 && segments[0] === 'api' && segments[1] === 'traces') {
       const id = decodeURIComponent(segments[2] ?? '');
       if (id === SLOW_TRACE_ID) return; // never answered; closed when the server stops
+      const large = generated.get(normalizeTraceId(id));
+      if (large) {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': large.bytes });
+        for (const chunk of large.chunks) res.write(chunk);
+        res.end();
+        return;
+      }
       const hit = findTrace(id);
       if (hit) sendJson(res, envelope([hit.trace]));
       else sendJaegerError(res, 404, 'trace not found');
@@ -299,6 +309,21 @@ export function createReplayServer(options = {}) {
   });
 }
 
+/**
+ * Issue-8-shaped traces generated in code (bench/jaeger-payload.mjs), `spans:seed` pairs
+ * separated by commas, keyed by trace id. Served as bytes, outside search and service lists.
+ * @param {string} spec
+ */
+export function generateTraces(spec) {
+  const traces = new Map();
+  for (const pair of spec.split(',').filter(Boolean)) {
+    const [spans, seed] = pair.split(':').map(Number);
+    const payload = buildJaegerPayload(spans ?? 0, seed ?? 1);
+    traces.set(normalizeTraceId(payload.traceId), payload);
+  }
+  return traces;
+}
+
 /** @param {string[]} argv */
 function parseArgs(argv) {
   /** @type {Record<string, string>} */
@@ -318,11 +343,14 @@ function main() {
   const port = Number(args.port ?? 16686);
   const fixturesDir = path.resolve(args.fixtures ?? DEFAULT_FIXTURES_DIR);
   const index = indexFixtures(fixturesDir);
-  const server = createReplayServer({ index });
+  const generated = generateTraces(args.generated ?? '');
+  const server = createReplayServer({ index, generated });
   server.listen(port, host, () => {
     console.log(`Jaeger replay listening on http://${host}:${port}`);
     console.log(`  ${index.traces.size} traces from ${fixturesDir}`);
     for (const { traceID, file } of index.traces.values()) console.log(`  ${traceID}  ${file}`);
+    for (const [traceID, { bytes }] of generated)
+      console.log(`  ${traceID}  generated, ${bytes} bytes`);
   });
   const stop = () => {
     server.close(() => process.exit(0));

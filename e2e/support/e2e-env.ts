@@ -5,6 +5,11 @@ export const APP_PORT = 8099;
 /** The Jaeger replay (e2e/replay/jaeger-replay.mjs), reachable by the server as source `jaeger`. */
 export const REPLAY_PORT = 16699;
 export const REPLAY_URL = `http://127.0.0.1:${REPLAY_PORT}`;
+/**
+ * A generated issue-8-shaped trace the replay also serves (bench/jaeger-payload.mjs): 10,000
+ * spans, 11 MB, large enough to be streamed and packed.
+ */
+export const GENERATED_TRACE = { spans: 10_000, seed: 5 } as const;
 /** The Jaeger v3 / Tempo / Zipkin replay (e2e/replay/multi-replay.mjs), one path prefix each. */
 export const MULTI_REPLAY_PORT = 16689;
 /** Config file adding DOWN_SOURCE, relative to the repository root. */

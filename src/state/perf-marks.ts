@@ -10,6 +10,8 @@ export const PERF_MARKS = {
   responseEnd: 'tracefall:trace-response-end',
   firstRow: 'tracefall:first-row',
   derived: 'tracefall:trace-derived',
+  /** The kept payload of a streamed trace is packed (state/payload-packing.ts). */
+  payloadPacked: 'tracefall:payload-packed',
 } as const;
 
 function mark(name: string, epochMs?: number): void {
@@ -25,6 +27,10 @@ export function markTraceTiming(timing: FetchTiming): void {
 
 export function markDerived(): void {
   mark(PERF_MARKS.derived);
+}
+
+export function markPayloadPacked(): void {
+  mark(PERF_MARKS.payloadPacked);
 }
 
 let firstRowFor: unknown;

@@ -3,7 +3,7 @@
  * (sources/jaeger/jaeger-stream-fetch.ts), every other kind through its adapter. Runs in the
  * trace worker, or in the page when workers are not available.
  */
-import { FLAG_LLM_HINT } from '../model/span-table';
+import { FLAG_LLM_HINT, type SpanRecords } from '../model/span-table';
 import { compactSpanBytes, jaegerByteRecords } from '../sources/jaeger/jaeger-bytes';
 import { fetchJaegerTraceStreaming } from '../sources/jaeger/jaeger-stream-fetch';
 import { defaultFetch, type FetchLike } from '../sources/http-fetch';
@@ -17,6 +17,11 @@ export interface LoadedInput {
   /** How the page will read span records (the raw payload moves there when streamed). */
   readonly records: RecordsPayload;
   readonly timing: FetchTiming | undefined;
+  /**
+   * Lets go of the records this thread kept (the worker's LLM-hinted span bytes) once the
+   * derived data, their only reader here, is computed.
+   */
+  readonly releaseRecords?: () => void;
 }
 
 /**
@@ -49,9 +54,22 @@ export async function loadTraceInput(
     const records: RecordsPayload = { kind: 'bytes', bytes: trace.bytes };
     if (options.keepPayload) return { input: read, records, timing };
     const { flags } = trace.table;
-    const kept = compactSpanBytes(trace.bytes, (i) => ((flags[i] ?? 0) & FLAG_LLM_HINT) !== 0);
-    const table = { ...trace.table, records: jaegerByteRecords(kept) };
-    return { input: { kind: 'streamed', trace: { ...trace, table } }, records, timing };
+    let kept: SpanRecords | undefined = jaegerByteRecords(
+      compactSpanBytes(trace.bytes, (i) => ((flags[i] ?? 0) & FLAG_LLM_HINT) !== 0),
+    );
+    const released: SpanRecords = {
+      get: (index) => {
+        if (!kept) throw new RangeError(`span ${index} is no longer kept in this thread`);
+        return kept.get(index);
+      },
+    };
+    const table = { ...trace.table, records: released };
+    return {
+      input: { kind: 'streamed', trace: { ...trace, table } },
+      records,
+      timing,
+      releaseRecords: () => (kept = undefined),
+    };
   }
   // Other kinds' adapters load when first used: a Jaeger trace starts downloading sooner.
   const { createRemoteSource } = await import('./remote-sources');

@@ -13,6 +13,7 @@ import type { SpanRecords, TraceTable } from '../model/span-table';
 import type { SpanTree } from '../model/span-tree';
 import type { Span } from '../model/trace';
 import { jaegerByteRecords, type JaegerSpanBytes } from '../sources/jaeger/jaeger-bytes';
+import { PackedChunks } from '../sources/jaeger/packed-chunks';
 import type { BaseData, DerivedData } from './trace-session';
 
 /**
@@ -74,8 +75,15 @@ function uniqueBuffers(buffers: readonly ArrayBufferLike[]): ArrayBuffer[] {
   return [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
 
-export function reviveBase(payload: BasePayload): BaseData {
-  const records = reviveRecords(payload.records);
+/**
+ * The base data again. A raw payload is read through `PackedChunks`, handed to `onPayload` so
+ * the page can pack it once the rows show (state/payload-packing.ts).
+ */
+export function reviveBase(
+  payload: BasePayload,
+  onPayload?: (payload: PackedChunks) => void,
+): BaseData {
+  const records = reviveRecords(payload.records, onPayload);
   const trace: TraceTable = { ...payload.table, records };
   const tree = { ...payload.tree, trace } as SpanTree;
   let nodeById: Map<string, number> | undefined;
@@ -86,10 +94,16 @@ export function reviveBase(payload: BasePayload): BaseData {
   return { tree, summary: payload.summary, problems: payload.problems, logs: payload.logs };
 }
 
-function reviveRecords(records: TransferredRecords): SpanRecords {
+function reviveRecords(
+  records: TransferredRecords,
+  onPayload?: (payload: PackedChunks) => void,
+): SpanRecords {
   switch (records.kind) {
-    case 'bytes':
-      return jaegerByteRecords(records.bytes);
+    case 'bytes': {
+      const packed = new PackedChunks(records.bytes.chunks);
+      onPayload?.(packed);
+      return jaegerByteRecords(records.bytes, packed);
+    }
     case 'json': {
       const texts = records.spans;
       const decoded: (Span | undefined)[] = [];

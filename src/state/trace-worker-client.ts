@@ -4,8 +4,10 @@
  */
 import type { SpanFilter } from '../model/search';
 import { AUTH_CHALLENGE_HEADER, reportIfUnauthorized } from '../sources/http-fetch';
+import type { PackedChunks } from '../sources/jaeger/packed-chunks';
 import type { SourceInfo } from '../sources/source';
 import type { LoadedTrace } from './loaded-trace';
+import { packWhenIdle } from './payload-packing';
 import { markDerived, markTraceTiming } from './perf-marks';
 import type { BaseData, DerivedData, FilterResult } from './trace-session';
 import { reviveBase, reviveDerived } from './trace-transfer';
@@ -66,7 +68,7 @@ function dispatch(message: WorkerResponse): void {
   switch (message.type) {
     case 'base':
       if (message.timing) markTraceTiming(message.timing);
-      trace.receiveBase(reviveBase(message.payload));
+      trace.receiveBase(reviveBase(message.payload, (payload) => trace.packLater(payload)));
       return;
     case 'derived':
       trace.receiveDerived(reviveDerived(message.payload, trace.nodeCount));
@@ -109,6 +111,8 @@ class WorkerTrace implements LoadedTrace {
   private readonly listeners = new Set<() => void>();
   private seq = 0;
   private readonly waiting = new Map<number, (result: FilterResult) => void>();
+  /** Stops packing the kept payload when the trace is closed. */
+  private readonly closed = new AbortController();
 
   constructor(
     private readonly id: number,
@@ -142,6 +146,21 @@ class WorkerTrace implements LoadedTrace {
     });
   }
 
+  /**
+   * Packs the kept payload once the derived data is in (the page's busiest moments are over),
+   * in idle time. Until then, and throughout, spans read from it as usual.
+   */
+  packLater(payload: PackedChunks): void {
+    const start = () => void packWhenIdle(payload, this.closed.signal);
+    if (this.derived) start();
+    else {
+      const unsubscribe = this.subscribe(() => {
+        unsubscribe();
+        start();
+      });
+    }
+  }
+
   /** Answers every filter request up to `seq` (the worker only answers the newest). */
   receiveMatches(seq: number, result: FilterResult): void {
     for (const [waitingSeq, resolve] of this.waiting) {
@@ -169,6 +188,7 @@ class WorkerTrace implements LoadedTrace {
   }
 
   dispose(): void {
+    this.closed.abort();
     if (!traces.delete(this.id)) return;
     send({ type: 'close', id: this.id });
   }

@@ -81,6 +81,7 @@ export function createWorkerHost(post: Post, fetchImpl?: FetchLike) {
       const derived = await session.derived();
       if (traces.get(id) !== entry) return;
       post({ type: 'derived', id, payload: packDerived(derived) });
+      loaded.releaseRecords?.();
       entry.isDerived = true;
       answerPending(id, entry);
       // While nobody is filtering yet: have the search index ready for the first keystroke.

@@ -6,6 +6,7 @@
 import type { SpanRecords } from '../../model/span-table';
 import type { Span } from '../../model/trace';
 import { convertSpan, type SpanContext } from './jaeger-span';
+import { plainChunks, type ChunkedBytes } from './packed-chunks';
 
 /** Where each span's JSON lies in the kept payload chunks. Plain data: it crosses threads. */
 export interface JaegerSpanBytes {
@@ -22,22 +23,32 @@ export interface JaegerSpanBytes {
 /** Decoded records kept for reuse: the panel and the LLM readers often ask for the same span. */
 const CACHE_SIZE = 256;
 
-export function jaegerByteRecords(bytes: JaegerSpanBytes): SpanRecords {
+/**
+ * The records, reading span bytes from `source` (the chunks themselves unless given: the page
+ * passes them packed). Only the offsets are kept from `bytes`, never its `chunks`.
+ */
+export function jaegerByteRecords(
+  bytes: JaegerSpanBytes,
+  source: ChunkedBytes = plainChunks(bytes.chunks),
+): SpanRecords {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const cache = new Map<number, Span>();
+  const { chunk, from, to, traceId, originUs, resourceIndex } = bytes;
   return {
     get(index) {
       const cached = cache.get(index);
       if (cached) return cached;
-      const chunk = bytes.chunks[bytes.chunk[index] ?? -1];
-      if (!chunk) throw new RangeError(`no span ${index}`);
-      const text = decoder.decode(chunk.subarray(bytes.from[index], bytes.to[index]));
+      const chunkIndex = chunk[index] ?? -1;
+      if (chunkIndex < 0) throw new RangeError(`no span ${index}`);
+      const text = decoder.decode(
+        source.bytesOf(chunkIndex, from[index] as number, to[index] as number),
+      );
       const ctx: SpanContext = {
-        traceId: bytes.traceId,
-        originUs: bytes.originUs,
+        traceId,
+        originUs,
         // The scanner only takes spans that convert without problems: nothing lands here.
         problems: [],
-        resolveResource: () => bytes.resourceIndex[index] ?? 0,
+        resolveResource: () => resourceIndex[index] ?? 0,
       };
       const span = convertSpan(JSON.parse(text), index, ctx);
       if (!span) throw new RangeError(`span ${index} has no id`);
