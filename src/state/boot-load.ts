@@ -8,7 +8,8 @@ import type { LoadedTrace } from './loaded-trace';
 import { isSmallBody, streamedTraceUrl } from '../sources/jaeger/jaeger-trace-url';
 import { markTraceTiming } from './perf-marks';
 import { embeddedSources, fetchSources, FILE_SOURCE_ID } from './source-registry';
-import { openInWorker, prewarmTraceWorker } from './trace-worker-client';
+import { bootHandoff } from './boot-handoff';
+import { adoptBootTrace, openInWorker, prewarmTraceWorker } from './trace-worker-client';
 import { canUseTraceWorker } from './trace-worker-instance';
 
 const TRACE_PATH = /^\/trace\/([^/]+)\/([^/]+)\/?$/;
@@ -39,15 +40,18 @@ export function startBootLoad(pathname: string): void {
 }
 
 /**
- * A Jaeger trace is fetched right here, while the worker is still starting, and handed over as
- * its body stream, which the worker reads while it downloads (read whole first where streams
- * cannot be transferred). Any other kind: the worker fetches it.
+ * The trace boot.ts already asked the worker for is adopted as it is. Otherwise (the source
+ * list was not embedded: an access token is required) a Jaeger trace is fetched right here and
+ * handed to the worker as its body stream, which the worker reads while it downloads (read
+ * whole first where streams cannot be transferred); any other kind, the worker fetches.
  */
 async function bootOpen(
   sources: Promise<SourceInfo[]>,
   sourceId: string,
   traceId: string,
 ): Promise<LoadedTrace> {
+  const early = bootHandoff()?.trace;
+  if (early?.sourceId === sourceId && early.traceId === traceId) return adoptBootTrace();
   const info = (await sources.catch(() => [])).find((source) => source.id === sourceId);
   if (info?.kind !== 'jaeger') return openInWorker(info ?? { id: sourceId }, traceId);
   const url = streamedTraceUrl(info.id, traceId);
@@ -73,18 +77,9 @@ async function bootOpen(
   return openInWorker(info, traceId, undefined, { status, headers, body });
 }
 
-/** Whether this engine can transfer a ReadableStream to a worker (not every browser can). */
+/** Whether streams move to workers here, as boot.ts found (no boot.ts: assume they do not). */
 function canTransferStreams(): boolean {
-  try {
-    const stream = new ReadableStream();
-    const channel = new MessageChannel();
-    channel.port1.postMessage(stream, [stream]);
-    channel.port1.close();
-    channel.port2.close();
-    return true;
-  } catch {
-    return false;
-  }
+  return bootHandoff()?.streamsMove ?? false;
 }
 
 /** Resolves once the page's Resource Timing has an entry for `url` (the body has ended). */

@@ -7,6 +7,7 @@ import { AUTH_CHALLENGE_HEADER, reportIfUnauthorized } from '../sources/http-fet
 import type { PackedChunks } from '../sources/jaeger/packed-chunks';
 import type { SourceInfo } from '../sources/source';
 import type { LoadedTrace } from './loaded-trace';
+import { BOOT_TRACE_ID, bootHandoff } from './boot-handoff';
 import { packWhenIdle } from './payload-packing';
 import { markDerived, markTraceTiming } from './perf-marks';
 import type { BaseData, DerivedData, FilterResult } from './trace-session';
@@ -24,8 +25,10 @@ import {
   type WorkerResponse,
 } from './trace-worker-protocol';
 
-let nextId = 1;
+let nextId = BOOT_TRACE_ID + 1;
 const traces = new Map<number, WorkerTrace>();
+/** Messages about the trace boot.ts opened, until the app adopts it (`adoptBootTrace`). */
+let bootMessages: WorkerResponse[] | undefined = [];
 /** The worker instance this client watches for failures (a new one after a crash). */
 let watched: Worker | undefined;
 
@@ -64,7 +67,10 @@ function dispatch(message: WorkerResponse): void {
     return;
   }
   const trace = traces.get(message.id);
-  if (!trace) return;
+  if (!trace) {
+    if (message.id === BOOT_TRACE_ID) bootMessages?.push(message);
+    return;
+  }
   switch (message.type) {
     case 'base':
       if (message.timing) markTraceTiming(message.timing);
@@ -102,6 +108,30 @@ export function openInWorker(
       { type: 'open', id, source, traceId, body } satisfies WorkerRequest,
       body ? [body.body] : [],
     );
+  });
+}
+
+/**
+ * The trace boot.ts asked the worker to open (as `BOOT_TRACE_ID`), as if `openInWorker` had
+ * opened it: what the worker already said about it is played back first. Once only.
+ */
+export function adoptBootTrace(signal?: AbortSignal): Promise<LoadedTrace> {
+  const kept = bootMessages ?? [];
+  bootMessages = undefined;
+  const worker = getWorker();
+  const boot = bootHandoff();
+  if (boot?.failure !== undefined || boot?.worker !== worker) {
+    // The worker boot.ts started failed (or was never taken over): the trace is not coming.
+    return Promise.reject(new Error(`The trace worker stopped: ${boot?.failure ?? 'replaced'}`));
+  }
+  return new Promise<LoadedTrace>((resolve, reject) => {
+    const trace = new WorkerTrace(BOOT_TRACE_ID, resolve, reject);
+    traces.set(BOOT_TRACE_ID, trace);
+    signal?.addEventListener('abort', () => {
+      trace.dispose();
+      reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+    });
+    for (const message of kept) dispatch(message);
   });
 }
 

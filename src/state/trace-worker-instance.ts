@@ -1,8 +1,9 @@
 /**
- * The one trace worker, on its own and without dependencies, so that src/boot.ts can start it
- * (and the worker can start loading its code) before anything else of the app has loaded.
+ * The one trace worker: the one src/boot.ts started (taken over from its handoff, with the
+ * messages it has kept), or one started here where boot.ts did not run (tests, dev fallbacks).
  * trace-worker-client.ts talks to it; messages that arrive before the client listens are kept.
  */
+import { bootHandoff } from './boot-handoff';
 
 let worker: Worker | undefined;
 let listener: ((data: unknown) => void) | undefined;
@@ -13,17 +14,26 @@ export function canUseTraceWorker(): boolean {
   return typeof Worker !== 'undefined' && typeof window !== 'undefined';
 }
 
-/** The running worker, started on first use. */
+function receive(data: unknown): void {
+  if (listener) listener(data);
+  else early.push(data);
+}
+
+/** The running worker, taken from boot.ts or started on first use. */
 export function traceWorker(): Worker {
   if (!worker) {
-    worker = new Worker(new URL('./trace-worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'tracefall-traces',
-    });
-    worker.addEventListener('message', (event: MessageEvent<unknown>) => {
-      if (listener) listener(event.data);
-      else early.push(event.data);
-    });
+    const boot = bootHandoff();
+    if (boot && !boot.onMessage && boot.failure === undefined) {
+      worker = boot.worker;
+      boot.onMessage = receive;
+      for (const data of boot.early.splice(0)) receive(data);
+    } else {
+      worker = new Worker(new URL('./trace-worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'tracefall-traces',
+      });
+      worker.addEventListener('message', (event: MessageEvent<unknown>) => receive(event.data));
+    }
   }
   return worker;
 }

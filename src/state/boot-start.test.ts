@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { SourceInfo } from '../sources/source';
+import { bootTraceTarget } from './boot-start';
+
+const SOURCES: SourceInfo[] = [
+  { id: 'jaeger', name: 'Jaeger', kind: 'jaeger' },
+  { id: 'tempo', name: 'Tempo', kind: 'tempo' },
+  { id: 'file', name: 'Opened files', kind: 'file' },
+] as SourceInfo[];
+const json = JSON.stringify(SOURCES);
+
+describe('what boot.ts opens before the app runs', () => {
+  it('opens the trace of a trace URL with its listed source, ids decoded', () => {
+    expect(bootTraceTarget('/trace/jaeger/abc123', json)).toEqual({
+      source: SOURCES[0],
+      sourceId: 'jaeger',
+      traceId: 'abc123',
+    });
+    expect(bootTraceTarget('/trace/tempo/a%2Fb%2B%3D/', json)).toMatchObject({
+      sourceId: 'tempo',
+      traceId: 'a/b+=',
+    });
+  });
+
+  it('leaves everything else to the app', () => {
+    for (const [path, list] of [
+      ['/trace/jaeger/abc', undefined], // no embedded list (an access token is required)
+      ['/trace/jaeger/abc', 'not json'],
+      ['/trace/jaeger/abc', '{"id":"jaeger"}'],
+      ['/trace/file/abc', json], // opened files live in the page
+      ['/trace/nowhere/abc', json],
+      ['/trace/jaeger/%E0%A4%A', json], // broken escape
+      ['/search', json],
+      ['/trace/jaeger/abc/extra', json],
+      ['/', json],
+    ] as const) {
+      expect(bootTraceTarget(path, list), path).toBeUndefined();
+    }
+  });
+
+  it('takes only well-formed sources from the list', () => {
+    const odd = JSON.stringify([{ id: 'jaeger', kind: 'jaeger' }, null, 3]);
+    expect(bootTraceTarget('/trace/jaeger/abc', odd)).toBeUndefined();
+  });
+});
