@@ -43,3 +43,31 @@ describe('what boot.ts opens before the app runs', () => {
     expect(bootTraceTarget('/trace/jaeger/abc', odd)).toBeUndefined();
   });
 });
+
+describe('the trace named in the worker name', () => {
+  it('reaches the worker as the open request of the boot trace', async () => {
+    const { bootWorkerName } = await import('./boot-start');
+    const { bootOpenRequest } = await import('./trace-worker-boot');
+    const target = bootTraceTarget('/trace/tempo/a%23b%2Fc', json);
+    expect(bootOpenRequest(bootWorkerName(target))).toEqual({
+      type: 'open',
+      id: 0,
+      source: SOURCES[1],
+      traceId: 'a#b/c',
+    });
+    expect(bootOpenRequest(bootWorkerName(undefined))).toBeUndefined();
+  });
+
+  it('ignores a malformed name', async () => {
+    const { bootOpenRequest } = await import('./trace-worker-boot');
+    for (const name of [
+      'tracefall-traces#',
+      'tracefall-traces#%E0%A4%A',
+      'tracefall-traces#null',
+      `tracefall-traces#${encodeURIComponent('{"source":{"id":"x"},"traceId":"t"}')}`,
+      `tracefall-traces#${encodeURIComponent('{"source":{"id":"x","name":"X","kind":"jaeger"}}')}`,
+    ]) {
+      expect(bootOpenRequest(name), name).toBeUndefined();
+    }
+  });
+});

@@ -69,3 +69,19 @@ function safeDecode(part: string): string {
     return '';
   }
 }
+
+/** The trace worker's name (as the browser's task manager and DevTools show it). */
+export const TRACE_WORKER_NAME = 'tracefall-traces';
+
+/**
+ * The worker's name, carrying the trace to open when there is one (`name#<JSON>`). A message
+ * posted to a worker that has not started yet is relayed by the page's thread once the worker
+ * runs, and at that moment the page's thread is busy evaluating the app's bundle: the request
+ * waited 25–75 ms there. The name reaches the worker with its start (trace-worker-boot.ts reads
+ * it).
+ */
+export function bootWorkerName(target: BootTraceTarget | undefined): string {
+  if (!target) return TRACE_WORKER_NAME;
+  const request = { source: target.source, traceId: target.traceId };
+  return `${TRACE_WORKER_NAME}#${encodeURIComponent(JSON.stringify(request))}`;
+}

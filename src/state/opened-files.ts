@@ -92,10 +92,25 @@ export const useOpenedFiles = create<OpenedFilesState>()((set) => ({
   dismissError: () => set({ error: null }),
 }));
 
-/** The stored file comes back as soon as the parsers have loaded (only when there is one). */
-const restored: Promise<void> = readStored().then((file) => {
-  if (file && !useOpenedFiles.getState().file) useOpenedFiles.setState({ file });
-});
+let restoring: Promise<void> | undefined;
+
+/**
+ * The stored file comes back once asked for (opening a file trace), or in the first idle moment:
+ * the first read of session storage costs the page's start-up several milliseconds, and the
+ * parsers load only when there is a file.
+ */
+function restoreStored(): Promise<void> {
+  restoring ??= readStored().then((file) => {
+    if (file && !useOpenedFiles.getState().file) useOpenedFiles.setState({ file });
+  });
+  return restoring;
+}
+
+if (typeof requestIdleCallback === 'function') {
+  requestIdleCallback(() => void restoreStored(), { timeout: 1_000 });
+} else {
+  setTimeout(() => void restoreStored(), 0);
+}
 
 /** Reads a picked or dropped file and opens it. */
 export async function openTraceFile(file: Blob & { readonly name: string }) {
@@ -130,7 +145,7 @@ export const fileTraceSource: TraceSource = {
   id: FILE_SOURCE.id,
   kind: 'file',
   fetchTrace: async (traceId) => {
-    await restored;
+    await restoreStored();
     const { file } = useOpenedFiles.getState();
     const found = findFileTrace(file, traceId);
     if (found) return found;

@@ -4,6 +4,10 @@
  * trace-worker-client.ts talks to it; messages that arrive before the client listens are kept.
  */
 import { bootHandoff } from './boot-handoff';
+import type { TRACE_WORKER_NAME } from './boot-start';
+
+/** The worker's name as boot.ts gives it (boot-start.ts stays out of the app's chunks). */
+const WORKER_NAME: typeof TRACE_WORKER_NAME = 'tracefall-traces';
 
 let worker: Worker | undefined;
 let listener: ((data: unknown) => void) | undefined;
@@ -30,7 +34,7 @@ export function traceWorker(): Worker {
     } else {
       worker = new Worker(new URL('./trace-worker.ts', import.meta.url), {
         type: 'module',
-        name: 'tracefall-traces',
+        name: WORKER_NAME,
       });
       worker.addEventListener('message', (event: MessageEvent<unknown>) => receive(event.data));
     }

@@ -4,6 +4,7 @@
  * trace-worker-host.ts for what it does, trace-worker-protocol.ts for the messages).
  */
 import { setUnauthorizedListener } from '../sources/http-fetch';
+import { bootOpenRequest } from './trace-worker-boot';
 import { createWorkerHost } from './trace-worker-host';
 import type { WorkerRequest, WorkerResponse } from './trace-worker-protocol';
 
@@ -16,3 +17,6 @@ setUnauthorizedListener(() => post({ type: 'unauthorized' }));
 
 const host = createWorkerHost(post);
 scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => host.handle(event.data));
+// The trace the page's boot script wants, named at the worker's start: opened before any message.
+const boot = bootOpenRequest(scope.name);
+if (boot) host.handle(boot);
