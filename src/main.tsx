@@ -6,8 +6,8 @@ import { disposeTracesWithCache, sourcesQuery } from './state/trace-queries';
 import { startBootLoad } from './state/boot-load';
 import './ui/app/theme.css';
 
-// The worker, the source list and the trace: boot.ts usually started them already; when this
-// bundle ran first, they start here. Then the sources query takes the list (a trace page needs
+// The worker and the trace: boot.ts usually started them already, and they are taken over here
+// (or started, when it could not). Then the sources query takes the list (a trace page needs
 // it), and worker-side traces are freed when the cache drops them.
 startBootLoad(location.pathname);
 void queryClient.prefetchQuery(sourcesQuery);

@@ -1,7 +1,8 @@
 /**
- * What a page can start before the app's bundle has even been evaluated: the source list, the
- * trace worker, and, on a trace URL, the trace itself. src/boot.ts runs this from its own small
- * entry; the queries then take the answers already under way instead of asking again.
+ * What the app starts as its bundle is evaluated, before it renders: the source list, and on a
+ * trace URL the trace. The worker and the trace are usually already under way (src/boot.ts,
+ * handed over through boot-handoff.ts): the trace is then adopted, not asked for again. The
+ * queries take the answers started here instead of asking again.
  */
 import type { SourceInfo } from '../sources/source';
 import type { LoadedTrace } from './loaded-trace';
@@ -21,7 +22,7 @@ const traceKey = (sourceId: string, traceId: string) => `${sourceId}\u0000${trac
 
 let isStarted = false;
 
-/** Starts the early loads, once (boot.ts and main.tsx both call it; the first one counts). */
+/** Starts the early loads, once (main.tsx calls it as the app's bundle runs). */
 export function startBootLoad(pathname: string): void {
   if (isStarted || !canUseTraceWorker()) return;
   isStarted = true;
