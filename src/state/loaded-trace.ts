@@ -15,6 +15,11 @@ export interface LoadedTrace {
   subscribe(listener: () => void): () => void;
   /** The filter's matches; answers come in request order, stale ones may be skipped. */
   match(filter: SpanFilter): Promise<FilterResult>;
+  /**
+   * The page has painted the trace (its first rows): in the worker, the derived data is
+   * computed from then on (see `SHOWN_WAIT_MS`), not while the page renders them.
+   */
+  shown(): void;
   /** Frees what the trace holds (in the worker: everything). */
   dispose(): void;
 }
@@ -31,6 +36,7 @@ export async function loadInPage(input: SessionInput): Promise<LoadedTrace> {
     base: session.base,
     derived,
     subscribe: () => () => undefined,
+    shown: () => undefined,
     match: (filter) => Promise.resolve(session.match(filter)),
     dispose: () => undefined,
   };

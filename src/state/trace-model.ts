@@ -1,6 +1,7 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { computeCost, sumCallCosts, type TraceCost } from '../model/cost';
 import { offsetToEpochMillis, type Nanos } from '../model/trace';
+import { afterNextPaint } from './after-paint';
 import type { LoadedTrace } from './loaded-trace';
 import { useLlmPricing } from './pricing';
 import type { BaseData, DerivedData } from './trace-session';
@@ -17,8 +18,14 @@ export interface TraceModel extends BaseData {
   readonly source: LoadedTrace;
 }
 
-/** The model of a loaded trace; re-renders once when the derived data arrives. */
+/**
+ * The model of a loaded trace; re-renders once when the derived data arrives. Once the trace
+ * has been rendered and painted, its source hears so (`LoadedTrace.shown`).
+ */
 export function useTraceModel(loaded: LoadedTrace | undefined): TraceModel | undefined {
+  useEffect(() => {
+    if (loaded) afterNextPaint(() => loaded.shown());
+  }, [loaded]);
   const derived = useSyncExternalStore(
     (listener) => (loaded ? loaded.subscribe(listener) : () => undefined),
     () => loaded?.derived,

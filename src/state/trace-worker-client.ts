@@ -9,6 +9,7 @@ import type { SourceInfo } from '../sources/source';
 import type { LoadedTrace } from './loaded-trace';
 import { BOOT_TRACE_ID, bootHandoff } from './boot-handoff';
 import { packWhenIdle } from './payload-packing';
+import { afterNextPaint } from './after-paint';
 import { markDerived, markTraceTiming } from './perf-marks';
 import type { BaseData, DerivedData, FilterResult } from './trace-session';
 import { reviveBase, reviveDerived } from './trace-transfer';
@@ -141,6 +142,7 @@ class WorkerTrace implements LoadedTrace {
   private readonly listeners = new Set<() => void>();
   private seq = 0;
   private readonly waiting = new Map<number, (result: FilterResult) => void>();
+  private isShown = false;
   /** Stops packing the kept payload when the trace is closed. */
   private readonly closed = new AbortController();
 
@@ -217,18 +219,15 @@ class WorkerTrace implements LoadedTrace {
     });
   }
 
+  shown(): void {
+    if (this.isShown || !traces.has(this.id)) return;
+    this.isShown = true;
+    send({ type: 'shown', id: this.id });
+  }
+
   dispose(): void {
     this.closed.abort();
     if (!traces.delete(this.id)) return;
     send({ type: 'close', id: this.id });
   }
-}
-
-/** Runs `task` once the next frame has been painted (or at once where there are no frames). */
-function afterNextPaint(task: () => void): void {
-  if (typeof requestAnimationFrame !== 'function') {
-    task();
-    return;
-  }
-  requestAnimationFrame(() => setTimeout(task, 0));
 }

@@ -18,14 +18,18 @@ const PAYLOAD = generateJaegerPayload(400, 11);
 const TRACE_ID = (PAYLOAD as { data: { traceID: string }[] }).data[0]!.traceID;
 
 /** A host whose messages are collected, with the structured clone a real postMessage does. */
-function host(respond: Parameters<typeof stubFetch>[0]) {
+function host(respond: Parameters<typeof stubFetch>[0], shownWaitMs = 20) {
   const messages: WorkerResponse[] = [];
   const waiting: (() => void)[] = [];
   const { fetchImpl, calls } = stubFetch(respond);
-  const instance = createWorkerHost((message) => {
-    messages.push(structuredClone(message));
-    waiting.splice(0).forEach((wake) => wake());
-  }, fetchImpl);
+  const instance = createWorkerHost(
+    (message) => {
+      messages.push(structuredClone(message));
+      waiting.splice(0).forEach((wake) => wake());
+    },
+    fetchImpl,
+    shownWaitMs,
+  );
   const next = async <T extends WorkerResponse['type']>(type: T) => {
     for (;;) {
       const found = messages.find((m) => m.type === type);
@@ -62,6 +66,25 @@ describe('trace worker host', () => {
     const { result } = await worker.next('matches');
     expect(result.count).toBeGreaterThan(0);
     expect(Array.from(result.matches)).toEqual(Array.from(matchSpans(exact, filter)));
+  });
+
+  it('holds the derived data back until the page has shown the rows', async () => {
+    // Waiting for `shown` alone: the fallback wait is longer than the test may run.
+    const worker = host(() => jsonResponse(PAYLOAD), 60_000);
+    worker.handle({ type: 'open', id: 6, source: JAEGER, traceId: TRACE_ID });
+    await worker.next('base');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(worker.messages.map((m) => m.type)).toEqual([]);
+    worker.handle({ type: 'shown', id: 6 });
+    const derived = await worker.next('derived');
+    expect(derived.payload.selfTimesNs.length).toBe(400);
+  });
+
+  it('computes the derived data anyway when the page never says it has shown the rows', async () => {
+    const worker = host(() => jsonResponse(PAYLOAD), 50);
+    worker.handle({ type: 'open', id: 7, source: JAEGER, traceId: TRACE_ID });
+    await worker.next('base');
+    expect((await worker.next('derived')).payload.selfTimesNs.length).toBe(400);
   });
 
   it('answers only the newest of a burst of filters', async () => {

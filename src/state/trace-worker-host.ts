@@ -24,10 +24,37 @@ interface OpenTrace {
   /** The latest filter asked for while the trace was still loading or deriving. */
   pendingMatch?: { readonly seq: number; readonly filter: SpanFilter };
   isDerived: boolean;
+  /** Settles when the page has painted the rows (a `shown` message). */
+  readonly shown: Promise<void>;
+  readonly markShown: () => void;
 }
+
+/**
+ * How long the derived work waits for the page to say the rows are painted. A page that never
+ * paints (a tab in the background has no frames) still gets its derived data after this.
+ */
+export const SHOWN_WAIT_MS = 500;
 
 /** Lets queued messages (a newer filter, a close) in between the stages of one trace. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function newEntry(): OpenTrace {
+  let markShown: () => void = () => undefined;
+  const shown = new Promise<void>((resolve) => {
+    markShown = resolve;
+  });
+  return { controller: new AbortController(), isDerived: false, shown, markShown };
+}
+
+/**
+ * Until the page has painted the rows, or `SHOWN_WAIT_MS`. On two cores, deriving while the
+ * page renders its first rows slowed them by about 30 ms on a 1,000-span trace.
+ */
+function untilShown(entry: OpenTrace, waitMs: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+  return Promise.race([entry.shown, waited]).finally(() => clearTimeout(timer));
+}
 
 /** A fetch that answers with the response the page started (read whole, or still streaming). */
 function replayBody(body: PrefetchedBody): FetchLike {
@@ -54,11 +81,11 @@ async function resolveSource(
   return found;
 }
 
-export function createWorkerHost(post: Post, fetchImpl?: FetchLike) {
+export function createWorkerHost(post: Post, fetchImpl?: FetchLike, shownWaitMs = SHOWN_WAIT_MS) {
   const traces = new Map<number, OpenTrace>();
 
   async function open(id: number, request: Extract<WorkerRequest, { type: 'open' }>) {
-    const entry: OpenTrace = { controller: new AbortController(), isDerived: false };
+    const entry = newEntry();
     traces.set(id, entry);
     try {
       const { signal } = entry.controller;
@@ -76,7 +103,7 @@ export function createWorkerHost(post: Post, fetchImpl?: FetchLike) {
       entry.session = session;
       const { payload, transfer } = packBase(session.base, loaded.records);
       post({ type: 'base', id, payload, timing: loaded.timing }, transfer);
-      await nextTask();
+      await untilShown(entry, shownWaitMs);
       if (traces.get(id) !== entry) return;
       const derived = await session.derived();
       if (traces.get(id) !== entry) return;
@@ -117,6 +144,9 @@ export function createWorkerHost(post: Post, fetchImpl?: FetchLike) {
           void nextTask().then(() => answerPending(request.id, entry));
           return;
         }
+        case 'shown':
+          traces.get(request.id)?.markShown();
+          return;
         case 'close': {
           traces.get(request.id)?.controller.abort();
           traces.delete(request.id);

@@ -6,6 +6,7 @@
  *   page                          worker
  *   open {id, source, traceId} ─▶ fetch + read while downloading, build tree
  *                              ◀─ base {id, payload, timing}     (first rows can show)
+ *   shown {id}                 ─▶ (the rows are painted: the derived work may start)
  *                              ◀─ derived {id, payload}          (LLM, critical path, skew)
  *   match {id, seq, filter}    ─▶
  *                              ◀─ matches {id, seq, result}
@@ -33,6 +34,11 @@ export type WorkerRequest =
       readonly seq: number;
       readonly filter: SpanFilter;
     }
+  /**
+   * The page has painted the trace's first rows. The worker holds the derived work back until
+   * then (or `SHOWN_WAIT_MS`), so it does not compete with the page's first render for the CPU.
+   */
+  | { readonly type: 'shown'; readonly id: number }
   | { readonly type: 'close'; readonly id: number };
 
 /**
