@@ -71,3 +71,61 @@ describe('the trace named in the worker name', () => {
     }
   });
 });
+
+describe('the boot trace request, sent before the worker body loads', () => {
+  const open = (source: SourceInfo, traceId = 'a/b+c') =>
+    ({ type: 'open', id: 0, source, traceId }) as const;
+
+  it('asks for the path the Jaeger reader asks for', async () => {
+    const { bootTraceUrl } = await import('./trace-worker-boot');
+    const { streamedTraceUrl } = await import('../sources/jaeger/jaeger-trace-url');
+    for (const [source, trace] of [
+      ['jaeger', 'abc123'],
+      ['prod jaeger/eu', 'a/b+c=#?'],
+    ]) {
+      expect(bootTraceUrl(source, trace)).toBe(streamedTraceUrl(source, trace));
+    }
+  });
+
+  it('starts at once and answers the reader with that response, once', async () => {
+    const { bootFetch, bootTraceUrl } = await import('./trace-worker-boot');
+    const calls: { url: string; init?: RequestInit }[] = [];
+    const fetchImpl = (url: string, init?: RequestInit) => {
+      calls.push({ url, init });
+      return Promise.resolve(new Response(`answer ${calls.length}`));
+    };
+    const boot = bootFetch(open(SOURCES[0]!), fetchImpl);
+    const url = bootTraceUrl('jaeger', 'a/b+c');
+    // Sent before anyone asked, with the headers the streaming reader sends.
+    expect(calls).toEqual([
+      { url, init: expect.objectContaining({ headers: { Accept: 'application/json' } }) },
+    ]);
+    expect(await (await boot!(url)).text()).toBe('answer 1');
+    expect(calls).toHaveLength(1);
+    // Anything after that is a request of its own.
+    expect(await (await boot!(url)).text()).toBe('answer 2');
+    expect(await (await boot!('/api/sources')).text()).toBe('answer 3');
+    expect(calls.map((call) => call.url)).toEqual([url, url, '/api/sources']);
+  });
+
+  it("aborts the request when the reader's signal aborts", async () => {
+    const { bootFetch, bootTraceUrl } = await import('./trace-worker-boot');
+    let sent: AbortSignal | undefined;
+    const boot = bootFetch(open(SOURCES[0]!), (_url, init) => {
+      sent = init?.signal ?? undefined;
+      return new Promise<Response>(() => undefined);
+    });
+    const reader = new AbortController();
+    void boot!(bootTraceUrl('jaeger', 'a/b+c'), { signal: reader.signal });
+    expect(sent?.aborted).toBe(false);
+    reader.abort();
+    expect(sent?.aborted).toBe(true);
+  });
+
+  it('leaves other kinds of source to the worker body', async () => {
+    const { bootFetch } = await import('./trace-worker-boot');
+    const fetchImpl = () => Promise.reject(new Error('must not fetch'));
+    expect(bootFetch(open(SOURCES[1]!), fetchImpl)).toBeUndefined();
+    expect(bootFetch({ type: 'close', id: 0 }, fetchImpl)).toBeUndefined();
+  });
+});

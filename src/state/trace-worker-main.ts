@@ -1,22 +1,30 @@
 /// <reference lib="webworker" />
 /**
- * The trace worker: fetches, reads and builds traces off the page's thread (see
- * trace-worker-host.ts for what it does, trace-worker-protocol.ts for the messages).
+ * The trace worker's body, loaded by its entry (trace-worker.ts) once the boot trace's request
+ * is on its way: connects the host (trace-worker-host.ts) to the worker's scope.
  */
-import { setUnauthorizedListener } from '../sources/http-fetch';
-import { bootOpenRequest } from './trace-worker-boot';
+import { setUnauthorizedListener, type FetchLike } from '../sources/http-fetch';
 import { createWorkerHost } from './trace-worker-host';
 import type { WorkerRequest, WorkerResponse } from './trace-worker-protocol';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (message: WorkerResponse, transfer: Transferable[] = []) =>
-  scope.postMessage(message, transfer);
-
-// The login prompt lives in the page: tell it when the server asks for a login.
-setUnauthorizedListener(() => post({ type: 'unauthorized' }));
-
-const host = createWorkerHost(post);
-scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => host.handle(event.data));
-// The trace the page's boot script wants, named at the worker's start: opened before any message.
-const boot = bootOpenRequest(scope.name);
-if (boot) host.handle(boot);
+export function startTraceWorker(
+  scope: DedicatedWorkerGlobalScope,
+  options: {
+    /** The trace the worker's name asks for, opened before any message. */
+    readonly boot: WorkerRequest | undefined;
+    /** Messages that came while this module loaded, in order. */
+    readonly queued: readonly WorkerRequest[];
+    readonly fetchImpl?: FetchLike;
+  },
+): void {
+  const post = (message: WorkerResponse, transfer: Transferable[] = []) =>
+    scope.postMessage(message, transfer);
+  // The login prompt lives in the page: tell it when the server asks for a login.
+  setUnauthorizedListener(() => post({ type: 'unauthorized' }));
+  const host = createWorkerHost(post, options.fetchImpl);
+  scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) =>
+    host.handle(event.data),
+  );
+  if (options.boot) host.handle(options.boot);
+  for (const request of options.queued) host.handle(request);
+}

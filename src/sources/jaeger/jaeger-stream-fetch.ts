@@ -23,21 +23,23 @@ export async function fetchJaegerTraceStreaming(
   signal?: AbortSignal,
 ): Promise<JaegerRead> {
   const response = await send(streamedTraceUrl(sourceId, traceId), fetchImpl, signal);
-  const replay = async (text: string) => {
+  const replay = async (body: string | ArrayBuffer) => {
     // The same status and headers (content type, the server's login challenge), body as read.
     const { status, headers } = response;
-    const replayed: FetchLike = () => Promise.resolve(new Response(text, { status, headers }));
+    const replayed: FetchLike = () => Promise.resolve(new Response(body, { status, headers }));
     return createJaegerSource(sourceId, replayed).fetchTrace(traceId, signal);
   };
   if (!response.ok || !response.body || isSmallBody(response)) {
-    return { kind: 'parsed', parsed: await replay(await readBody(() => response.text(), signal)) };
+    // As bytes: the adapter decodes them once (text here would be encoded and decoded again).
+    const bytes = await readBody(() => response.arrayBuffer(), signal);
+    return { kind: 'parsed', parsed: await replay(bytes) };
   }
   const scanner = new JaegerStreamScanner(Number(response.headers.get('Content-Length')) || 0);
   const reader = response.body.getReader();
   await readBody(async () => {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return '';
+      if (done) return;
       scanner.push(value);
     }
   }, signal);
@@ -56,7 +58,7 @@ async function send(url: string, fetchImpl: FetchLike, signal?: AbortSignal): Pr
   }
 }
 
-async function readBody(read: () => Promise<string>, signal?: AbortSignal): Promise<string> {
+async function readBody<T>(read: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   try {
     return await read();
   } catch (error) {
