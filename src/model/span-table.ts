@@ -36,8 +36,16 @@ export const FLAG_LLM_HINT = 1;
 
 /** Full span records, decoded on demand (from objects, or from the raw payload). */
 export interface SpanRecords {
-  /** The record of span `index` as the adapter produced it (ids before duplicate renaming). */
+  /**
+   * The record of span `index` as the adapter produced it (ids before duplicate renaming).
+   * Throws while `pending` is set.
+   */
   get(index: number): Span;
+  /**
+   * Set while the records are still on their way (the trace worker sends an adapter's records
+   * after the first rows are painted); settles when `get` can be called, and is then removed.
+   */
+  readonly pending?: Promise<void>;
 }
 
 export interface SpanColumns {

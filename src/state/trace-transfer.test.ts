@@ -10,8 +10,10 @@ import { TraceSession } from './trace-session';
 import {
   decodeSpan,
   encodeSpan,
+  fillRecords,
   packBase,
   packDerived,
+  packRecords,
   reviveBase,
   reviveDerived,
 } from './trace-transfer';
@@ -27,12 +29,13 @@ describe('trace transfer', () => {
       loadFixture('jaeger/api-traces-envelope_transform-out_dup-spanids_missing-parent.json'),
     );
     const session = new TraceSession({ kind: 'parsed', parsed });
-    const { payload, transfer } = packBase(session.base, {
+    const { payload, transfer, later } = packBase(session.base, {
       kind: 'objects',
       spans: parsed.trace.spans,
     });
     expect(transfer).toEqual([]);
     const base = reviveBase(crossThread(payload));
+    fillRecords(base, crossThread(packRecords(later ?? [])));
     const { tree } = base;
     expect(tree.trace.spanIds).toEqual(['e127af99e3b3e074', 'e127af99e3b3e074~2']);
     // The renamed copy keeps its id as sent, and the placeholder is found by its missing id.
@@ -64,14 +67,27 @@ describe('trace transfer', () => {
     expect(trace.bytes.chunks[0]?.byteLength).toBe(0);
   });
 
-  it('sends adapter records as JSON text that decodes to the same spans, read on demand', () => {
+  it('sends adapter records after the base data, as JSON text that decodes to the same spans', async () => {
     const parsed = parseJaegerTrace(loadFixture('jaeger/trace-object_genai_57spans_10procs.json'));
     const session = new TraceSession({ kind: 'parsed', parsed });
-    const { payload } = packBase(session.base, { kind: 'objects', spans: parsed.trace.spans });
-    expect(payload.records.kind).toBe('json');
-    const { tree } = reviveBase(crossThread(payload));
+    const { payload, later } = packBase(session.base, {
+      kind: 'objects',
+      spans: parsed.trace.spans,
+    });
+    expect(payload.records.kind).toBe('later');
+    const base = reviveBase(crossThread(payload));
+    const { records } = base.tree.trace;
+    // Until they come, reading one throws and `pending` says they are on their way.
+    expect(() => recordAt(base.tree.trace, 0)).toThrow(/still loading/);
+    const { pending } = records;
+    expect(pending).toBeInstanceOf(Promise);
+    const sent = packRecords(later ?? []);
+    expect(sent.kind).toBe('json');
+    fillRecords(base, crossThread(sent));
+    await expect(pending).resolves.toBeUndefined();
+    expect(records.pending).toBeUndefined();
     parsed.trace.spans.forEach((span, index) => {
-      expect(recordAt(tree.trace, index)).toEqual(span);
+      expect(recordAt(base.tree.trace, index)).toEqual(span);
     });
   });
 

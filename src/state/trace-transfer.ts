@@ -27,8 +27,34 @@ export type RecordsPayload =
   | { readonly kind: 'objects'; readonly spans: readonly Span[] }
   | { readonly kind: 'json'; readonly spans: readonly string[] };
 
-/** Records as they cross to the page: the adapter's objects always go as JSON text. */
-export type TransferredRecords = Exclude<RecordsPayload, { readonly kind: 'objects' }>;
+/**
+ * Records as they cross to the page. The adapter's objects go as JSON text, in a message of
+ * their own after the first rows are painted (`later` in the base data): writing that text is
+ * the slowest part of the base data, and no row needs it.
+ */
+export type TransferredRecords =
+  Exclude<RecordsPayload, { readonly kind: 'objects' }> | { readonly kind: 'later' };
+
+/** Records that come after the base data (`later`): readable once `fill` has been called. */
+class LaterRecords implements SpanRecords {
+  private records: SpanRecords | undefined;
+  private settle: () => void = () => undefined;
+  pending: Promise<void> | undefined = new Promise((resolve) => {
+    this.settle = resolve;
+  });
+
+  get(index: number): Span {
+    if (!this.records) throw new Error('The span records of this trace are still loading.');
+    return this.records.get(index);
+  }
+
+  fill(records: SpanRecords): void {
+    if (this.records) return;
+    this.records = records;
+    this.pending = undefined;
+    this.settle();
+  }
+}
 
 export interface BasePayload {
   readonly table: Omit<TraceTable, 'records'>;
@@ -50,25 +76,43 @@ export interface DerivedPayload {
   readonly llmRollup: DerivedData['llmRollup'];
 }
 
-/** The base data as a message; `transfer` lists the buffers to move. */
+/**
+ * The base data as a message; `transfer` lists the buffers to move. An adapter's records are
+ * left for `packRecords` (`later`), sent once the first rows show.
+ */
 export function packBase(
   base: BaseData,
   records: RecordsPayload,
-): { payload: BasePayload; transfer: ArrayBuffer[] } {
+): { payload: BasePayload; transfer: ArrayBuffer[]; later?: readonly Span[] } {
   const { records: _records, ...table } = base.tree.trace;
   const { trace: _trace, nodeById: _nodeById, ...tree } = base.tree;
   const transfer =
     records.kind === 'bytes' ? uniqueBuffers(records.bytes.chunks.map((c) => c.buffer)) : [];
   const payload: BasePayload = {
     table,
-    records:
-      records.kind === 'objects' ? { kind: 'json', spans: records.spans.map(encodeSpan) } : records,
+    records: records.kind === 'objects' ? { kind: 'later' } : records,
     tree,
     summary: base.summary,
     problems: base.problems,
     logs: base.logs,
   };
-  return { payload, transfer };
+  return records.kind === 'objects'
+    ? { payload, transfer, later: records.spans }
+    : { payload, transfer };
+}
+
+/** An adapter's records, sent after the base data (see `packBase`). */
+export function packRecords(spans: readonly Span[]): TransferredRecords {
+  return { kind: 'json', spans: spans.map(encodeSpan) };
+}
+
+/**
+ * Gives a trace whose base data said `later` its records (from `packRecords`); anything
+ * reading them waited on `SpanRecords.pending`.
+ */
+export function fillRecords(base: BaseData, records: TransferredRecords): void {
+  const later = base.tree.trace.records;
+  if (later instanceof LaterRecords) later.fill(reviveRecords(records));
 }
 
 function uniqueBuffers(buffers: readonly ArrayBufferLike[]): ArrayBuffer[] {
@@ -109,6 +153,8 @@ function reviveRecords(
       const decoded: (Span | undefined)[] = [];
       return { get: (index) => (decoded[index] ??= decodeSpan(texts[index] as string)) };
     }
+    case 'later':
+      return new LaterRecords();
   }
 }
 

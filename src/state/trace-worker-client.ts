@@ -12,7 +12,7 @@ import { packWhenIdle } from './payload-packing';
 import { afterNextPaint } from './after-paint';
 import { markDerived, markTraceTiming } from './perf-marks';
 import type { BaseData, DerivedData, FilterResult } from './trace-session';
-import { reviveBase, reviveDerived } from './trace-transfer';
+import { fillRecords, reviveBase, reviveDerived } from './trace-transfer';
 import {
   canUseTraceWorker,
   forgetTraceWorker,
@@ -76,6 +76,9 @@ function dispatch(message: WorkerResponse): void {
     case 'base':
       if (message.timing) markTraceTiming(message.timing);
       trace.receiveBase(reviveBase(message.payload, (payload) => trace.packLater(payload)));
+      return;
+    case 'records':
+      fillRecords(trace.base, message.records);
       return;
     case 'derived':
       trace.receiveDerived(reviveDerived(message.payload, trace.nodeCount));

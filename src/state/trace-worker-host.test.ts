@@ -10,7 +10,7 @@ import { jaegerTraceUrl } from '../sources/jaeger/jaeger-source';
 import { streamedTraceUrl } from '../sources/jaeger/jaeger-trace-url';
 import type { SourceInfo } from '../sources/source';
 import { createWorkerHost } from './trace-worker-host';
-import { reviveBase, reviveDerived } from './trace-transfer';
+import { fillRecords, reviveBase, reviveDerived } from './trace-transfer';
 import { reviveError, type WorkerResponse } from './trace-worker-protocol';
 
 const JAEGER: SourceInfo = { id: 'prod', name: 'Prod', kind: 'jaeger' };
@@ -104,10 +104,15 @@ describe('trace worker host', () => {
     const worker = host(() => textResponse(text, 200));
     worker.handle({ type: 'open', id: 3, source: JAEGER, traceId: 'trace-123' });
     const base = await worker.next('base');
-    // The adapter's records cross as JSON text, one per span, decoded when the page reads one.
-    expect(base.payload.records.kind).toBe('json');
+    // The adapter's records come once the rows are shown, as JSON text (one per span), before
+    // the derived data.
+    expect(base.payload.records.kind).toBe('later');
     const revived = reviveBase(base.payload);
     expect(revived.summary.spanCount).toBe(11);
+    worker.handle({ type: 'shown', id: 3 });
+    const records = await worker.next('records');
+    expect(worker.messages.map((m) => m.type)).not.toContain('derived');
+    fillRecords(revived, records.records);
     const spans = parseJaegerTrace(JSON.parse(text)).trace.spans;
     spans.forEach((span, index) => expect(recordAt(revived.tree.trace, index)).toEqual(span));
   });

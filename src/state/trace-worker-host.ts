@@ -8,7 +8,7 @@ import { TraceLoadError, type SourceInfo } from '../sources/source';
 import { fetchSources } from './source-registry';
 import { loadTraceInput } from './trace-loader';
 import { TraceSession } from './trace-session';
-import { packBase, packDerived } from './trace-transfer';
+import { packBase, packDerived, packRecords } from './trace-transfer';
 import {
   serializeError,
   type PrefetchedBody,
@@ -101,10 +101,11 @@ export function createWorkerHost(post: Post, fetchImpl?: FetchLike, shownWaitMs 
       if (traces.get(id) !== entry) return;
       const session = new TraceSession(loaded.input);
       entry.session = session;
-      const { payload, transfer } = packBase(session.base, loaded.records);
+      const { payload, transfer, later } = packBase(session.base, loaded.records);
       post({ type: 'base', id, payload, timing: loaded.timing }, transfer);
       await untilShown(entry, shownWaitMs);
       if (traces.get(id) !== entry) return;
+      if (later) post({ type: 'records', id, records: packRecords(later) });
       const derived = await session.derived();
       if (traces.get(id) !== entry) return;
       post({ type: 'derived', id, payload: packDerived(derived) });

@@ -6,7 +6,8 @@
  *   page                          worker
  *   open {id, source, traceId} ─▶ fetch + read while downloading, build tree
  *                              ◀─ base {id, payload, timing}     (first rows can show)
- *   shown {id}                 ─▶ (the rows are painted: the derived work may start)
+ *   shown {id}                 ─▶ (the rows are painted: the rest may come)
+ *                              ◀─ records {id, records}          (an adapter's span records)
  *                              ◀─ derived {id, payload}          (LLM, critical path, skew)
  *   match {id, seq, filter}    ─▶
  *                              ◀─ matches {id, seq, result}
@@ -15,7 +16,7 @@
  */
 import type { SpanFilter } from '../model/search';
 import { TraceLoadError, type LoadErrorReason, type SourceInfo } from '../sources/source';
-import type { BasePayload, DerivedPayload } from './trace-transfer';
+import type { BasePayload, DerivedPayload, TransferredRecords } from './trace-transfer';
 import type { FilterResult } from './trace-session';
 
 export type WorkerRequest =
@@ -66,6 +67,7 @@ export type WorkerResponse =
       readonly payload: BasePayload;
       readonly timing: FetchTiming | undefined;
     }
+  | { readonly type: 'records'; readonly id: number; readonly records: TransferredRecords }
   | { readonly type: 'derived'; readonly id: number; readonly payload: DerivedPayload }
   | {
       readonly type: 'matches';

@@ -28,8 +28,14 @@ export function DownloadTraceButton({ trace }: DownloadTraceButtonProps) {
   const isMasking = usePrivacy(selectMaskOnExport);
   const maskedKeys = usePrivacy(selectMaskedKeys);
   const download = (isMasked: boolean) => {
-    const file = buildOtlpDownload(trace, isMasked ? { mask: { maskedKeys } } : {});
-    saveFile(file.fileName, file.mimeType, file.text);
+    const save = () => {
+      const file = buildOtlpDownload(trace, isMasked ? { mask: { maskedKeys } } : {});
+      saveFile(file.fileName, file.mimeType, file.text);
+    };
+    // The span records may still be on their way when the trace has only just opened.
+    const { pending } = trace.records;
+    if (pending) void pending.then(save);
+    else save();
   };
   return (
     <span className="download-trace">

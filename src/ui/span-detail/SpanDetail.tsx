@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, use } from 'react';
 import { hasLlmHint } from '../../model/span-table';
 import type { SpanTree } from '../../model/span-tree';
 import { childrenOf, placeholderOfNode, spanOfNode } from '../../model/span-tree';
@@ -38,6 +38,9 @@ export interface SpanDetailProps {
  */
 export function SpanDetail(props: SpanDetailProps) {
   const { tree, node, onSelectSpan, onClose, logs, timing } = props;
+  // Records still on their way (a span opened from the URL as the trace loads): wait for them.
+  const { pending } = tree.trace.records;
+  if (pending) use(pending);
   const span = spanOfNode(tree, node);
   if (!span) {
     const placeholder = placeholderOfNode(tree, node);
