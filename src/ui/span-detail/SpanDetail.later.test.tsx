@@ -2,8 +2,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
 import { afterEach, expect, it } from 'vitest';
-import { loadFixture } from '../../../test/fixtures';
-import { parseJaegerTrace } from '../../sources/jaeger/parse-jaeger';
+import { loadJaegerParsed } from '../../../test/parsed-fixtures';
 import { TraceSession } from '../../state/trace-session';
 import { fillRecords, packBase, packRecords, reviveBase } from '../../state/trace-transfer';
 import { SpanDetail } from './SpanDetail';
@@ -12,7 +11,7 @@ afterEach(cleanup);
 
 it('waits for span records that come after the rows, then shows the span', async () => {
   // A span opened from the URL while the trace worker has sent the rows but not the records.
-  const parsed = parseJaegerTrace(loadFixture('jaeger/trace-object_genai_57spans_10procs.json'));
+  const parsed = loadJaegerParsed('jaeger/trace-object_genai_57spans_10procs.json');
   const session = new TraceSession({ kind: 'parsed', parsed });
   const { payload, later } = packBase(session.base, { kind: 'objects', spans: parsed.trace.spans });
   const base = reviveBase(structuredClone(payload));
