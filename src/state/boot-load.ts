@@ -16,7 +16,13 @@ import { canUseTraceWorker } from './trace-worker-instance';
 const TRACE_PATH = /^\/trace\/([^/]+)\/([^/]+)\/?$/;
 
 let bootSources: Promise<SourceInfo[]> | undefined;
-let bootTrace: { readonly key: string; readonly loaded: Promise<LoadedTrace> } | undefined;
+interface BootTraceLoad {
+  readonly sourceId: string;
+  readonly traceId: string;
+  readonly loaded: Promise<LoadedTrace>;
+}
+
+let bootTrace: BootTraceLoad | undefined;
 
 const traceKey = (sourceId: string, traceId: string) => `${sourceId}\u0000${traceId}`;
 
@@ -37,7 +43,7 @@ export function startBootLoad(pathname: string): void {
   if (sourceId === FILE_SOURCE_ID || sourceId === '' || traceId === '') return;
   const loaded = bootOpen(bootSources, sourceId, traceId);
   loaded.catch(() => undefined); // a failed early load is simply asked again by the query
-  bootTrace = { key: traceKey(sourceId, traceId), loaded };
+  bootTrace = { sourceId, traceId, loaded };
 }
 
 /**
@@ -116,10 +122,35 @@ export function takeBootSources(): Promise<SourceInfo[]> | undefined {
 
 /** The trace loaded at boot when it is this one, once. */
 export function takeBootTrace(sourceId: string, traceId: string): Promise<LoadedTrace> | undefined {
-  if (bootTrace?.key !== traceKey(sourceId, traceId)) return undefined;
+  if (
+    !bootTrace ||
+    traceKey(bootTrace.sourceId, bootTrace.traceId) !== traceKey(sourceId, traceId)
+  ) {
+    return undefined;
+  }
   const { loaded } = bootTrace;
   bootTrace = undefined;
   return loaded;
+}
+
+/**
+ * Calls `ready` with the boot trace as soon as its base data is in, unless a query has taken
+ * it by then (`takeBootTrace`): the trace can then be in the query cache before the app's first
+ * render.
+ */
+export function whenBootTraceReady(
+  ready: (sourceId: string, traceId: string, loaded: LoadedTrace) => void,
+): void {
+  const load = bootTrace;
+  if (!load) return;
+  load.loaded.then(
+    (loaded) => {
+      if (bootTrace !== load) return;
+      bootTrace = undefined;
+      ready(load.sourceId, load.traceId, loaded);
+    },
+    () => undefined,
+  );
 }
 
 function safeDecode(part: string): string {
