@@ -5,7 +5,7 @@ import { readSpanModel } from '../critical-path-summary';
 import { FLAG_LLM_HINT, hasLlmHint } from '../span-table';
 import { spanOfNode, type SpanTree } from '../span-tree';
 import { extractLlmCall } from './extract';
-import { isLlmHintKey, isLlmHintScope } from './llm-hints';
+import { isLlmHintKey, isLlmHintScope, LLM_HINT_KEY_PREFIXES } from './llm-hints';
 
 /** Spans the LLM readers or the model reader see something in, that carry no hint. */
 function missedSpans(tree: SpanTree): string[] {
@@ -36,6 +36,13 @@ describe('LLM hints', () => {
       ['gen_ai.usage.input_tokens', 'llm.model_name', 'ai.operationId'].map(isLlmHintKey),
     ).toEqual([true, true, true]);
     expect(['http.method', 'genai', 'aim'].map(isLlmHintKey)).toEqual([false, false, false]);
+    // Every listed prefix, and nothing that only contains one or differs by a character.
+    for (const prefix of LLM_HINT_KEY_PREFIXES) {
+      expect(isLlmHintKey(`${prefix}x`), prefix).toBe(true);
+      expect(isLlmHintKey(`x.${prefix}`), `x.${prefix}`).toBe(false);
+      expect(isLlmHintKey(`${prefix.slice(0, -1)}_x`), prefix).toBe(false);
+      expect(isLlmHintKey(prefix.toUpperCase()), prefix).toBe(false);
+    }
     expect(isLlmHintScope('@traceloop/instrumentation-openai')).toBe(true);
     expect(isLlmHintScope('io.opentelemetry.http')).toBe(false);
   });
