@@ -82,7 +82,7 @@ describe('the boot trace request, sent before the worker body loads', () => {
     for (const [source, trace] of [
       ['jaeger', 'abc123'],
       ['prod jaeger/eu', 'a/b+c=#?'],
-    ]) {
+    ] as const) {
       expect(bootTraceUrl(source, trace)).toBe(streamedTraceUrl(source, trace));
     }
   });
