@@ -140,7 +140,8 @@ const NOTES = [
   "  the figure compared with Jaeger UI's JS heap. renderer-memory is the whole renderer's",
   '  private memory, those included, plus the DOM and the compositor.',
   '- derived-after-first-row: the summary numbers and the critical path arrive that long after',
-  '  the rows; 0 means they were ready with them.',
+  '  the rows. The worker starts them once the page says the rows are painted, so that the two',
+  '  threads do not compete for the cores while the first rows render (decision 0009).',
   '- json-parse: `JSON.parse` of the same payload text, fetched and timed in the same page after',
   '  the trace has been opened. At 1M the text is over the longest string V8 can make.',
   '- 1M is served gzipped: the server refuses proxied bodies over 512 MB.',
@@ -149,14 +150,18 @@ const NOTES = [
 ];
 
 export function writeResults(file, results, chromiumVersion, bundle) {
+  const date = new Date().toISOString().slice(0, 10);
+  const repeated = results.filter((r) => (r.firstRowRunsMs?.length ?? 1) > 1);
+  const repeats = repeated.length
+    ? `${repeated.map((r) => label(r.spanCount)).join(' and ')} open ${repeated[0].firstRowRunsMs.length} times each; their column is the run with the median first row (every run listed below).`
+    : '';
   const lines = [
     '# Large-trace benchmark (issue #8)',
     '',
-    `Run on 2026-11-21 with \`npm run bench\` (scripts/bench.mjs): Debian Chromium ${chromiumVersion},`,
+    `Run on ${date} with \`npm run bench\` (scripts/bench.mjs): Debian Chromium ${chromiumVersion},`,
     'headless, 1600×1000 viewport, the built server proxying a loopback Jaeger stand-in, 2 cores.',
     'Traces are generated with the issue-8 shape (bench/jaeger-payload.mjs, seed 8). Each size',
-    'opens in a fresh browser context. Times are wall clock in the page. 1k and 10k open five',
-    'times each; their column is the run with the median first row (every run listed below).',
+    `opens in a fresh browser context. Times are wall clock in the page. ${repeats}`,
     '',
     '| figure | ' + results.map((r) => label(r.spanCount)).join(' | ') + ' |',
     '|---|' + results.map(() => '---:').join('|') + '|',

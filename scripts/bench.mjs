@@ -31,7 +31,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000,200000,1000000')
  * (Chromium, the server and the Jaeger stand-in share it): they are opened this many times, each
  * in a fresh context, and the run with the median first row is reported, with the spread.
  */
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 9);
 const REPEAT_UP_TO_SPANS = 10_000;
 /** Above this the payload is served gzipped: the server's proxy refuses bodies over 512 MB. */
 const GZIP_FROM_SPANS = 300_000;
