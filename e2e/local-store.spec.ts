@@ -109,3 +109,26 @@ test('the local source is listed first', async ({ request }) => {
   const sources = (await res.json()) as { id: string; kind: string }[];
   expect(sources[0]).toEqual({ id: 'local', name: 'Local', kind: 'local' });
 });
+
+test('an open trace of the local store offers the spans that arrive after it was opened', async ({
+  page,
+  baseURL,
+}) => {
+  const [chat, root] = await recordTrace('e2e-late-spans');
+  const traceId = root?.spanContext().traceId ?? '';
+  const exporter = new OtlpHttpJsonExporter({ url: new URL('/v1/traces', baseURL).href });
+  // The root ends last but is exported first: the child comes once the page is open.
+  expect(await exportWith(exporter, [root!])).toBe(0);
+  expect(await openTrace(page, 'local', traceId)).toBe('loaded');
+  await expect(page.getByTestId('summary-span-count')).toHaveAttribute('data-value', '1');
+  await expect(page.getByTestId('new-spans-notice')).toHaveCount(0);
+
+  expect(await exportWith(exporter, [chat!])).toBe(0);
+  await exporter.shutdown();
+  const notice = page.getByTestId('new-spans-notice');
+  await expect(notice).toContainText('1 new span arrived');
+  await notice.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByTestId('summary-span-count')).toHaveAttribute('data-value', '2');
+  await expect(page.getByTestId('span-row')).toHaveCount(2);
+  await expect(notice).toHaveCount(0);
+});

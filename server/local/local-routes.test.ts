@@ -203,3 +203,54 @@ describe('local source: Jaeger v3 endpoints', () => {
     expect((await request(server.port, `${LOCAL_V3}/dependencies`)).status).toBe(404);
   });
 });
+
+describe('local source: the summary the trace page polls', () => {
+  let server: TestLocalServer;
+  beforeAll(async () => {
+    server = await startTestLocalServer();
+  });
+  afterAll(() => server.close());
+
+  it('sums up one trace, and counts spans that arrive later', async () => {
+    const traceId = 'abcdef0123456789abcdef0123456789';
+    const span = (spanId: string, name: string) =>
+      JSON.stringify({
+        resourceSpans: [
+          {
+            resource: { attributes: [{ key: 'service.name', value: { stringValue: 'late' } }] },
+            scopeSpans: [
+              {
+                spans: [
+                  {
+                    traceId,
+                    spanId,
+                    name,
+                    kind: 1,
+                    startTimeUnixNano: '1700000000000000000',
+                    endTimeUnixNano: '1700000000500000000',
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      });
+    const summaryOf = () => getJson(server.port, `${LOCAL_V3}/traces/${traceId}/summary`);
+    expect((await summaryOf()).status).toBe(404);
+    expect(
+      (await postOtlp(server.port, '/v1/traces', span('00000000000000a1', 'first'))).status,
+    ).toBe(200);
+    const first = await summaryOf();
+    expect(first.status).toBe(200);
+    expect((first.json as Json).summary).toMatchObject({
+      traceId,
+      spanCount: 1,
+      rootOperationName: 'first',
+    });
+    expect(
+      (await postOtlp(server.port, '/v1/traces', span('00000000000000a2', 'second'))).status,
+    ).toBe(200);
+    expect(((await summaryOf()).json as Json).summary.spanCount).toBe(2);
+    expect((await getJson(server.port, `${LOCAL_V3}/traces/not-an-id!/summary`)).status).toBe(400);
+  });
+});

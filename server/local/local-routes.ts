@@ -4,6 +4,7 @@
  *
  *   GET /api/v3/traces/{traceId}        {"result":{"resourceSpans":[…]}}   404 when unknown
  *   GET /api/v3/traces/{traceId}/logs   {"resourceLogs":[…]}  (Tracefall extension)
+ *   GET /api/v3/traces/{traceId}/summary {"summary":{…,"spanCount"}}  (Tracefall extension)
  *   GET /api/v3/traces?query.…          {"result":{"resourceSpans":[…]}}   404 when none
  *   GET /api/v3/trace-summaries?query.… {"summaries":[…]}  (time window optional here)
  *   GET /api/v3/services                {"services":[…]}
@@ -61,10 +62,15 @@ function resourceSpansBody(entries: readonly string[]): string {
 async function answer(store: SpanStore, res: ServerResponse, path: string, query: string) {
   const params = new URLSearchParams(query);
   const { client } = store;
-  const traceMatch = /^\/api\/v3\/traces\/([^/]+)(\/logs)?$/.exec(path);
+  const traceMatch = /^\/api\/v3\/traces\/([^/]+)(\/logs|\/summary)?$/.exec(path);
   if (traceMatch) {
     const traceId = normalizeTraceId(traceMatch[1] ?? '');
     if (!traceId) return sendV3Error(res, 400, `malformed parameter trace_id: "${traceMatch[1]}"`);
+    if (traceMatch[2] === '/summary') {
+      // What the trace page polls while a trace may still be arriving: one row, no spans.
+      const [summary] = await readSummaries(client, [traceId]);
+      return summary ? sendJsonText(res, 200, JSON.stringify({ summary })) : notFound(res);
+    }
     if (traceMatch[2]) {
       const logs = await readResourceLogs(client, traceId);
       if (logs.length === 0 && !(await hasTrace(client, traceId))) return notFound(res);

@@ -2,6 +2,7 @@ import { useParams } from 'react-router';
 import { useTrace } from '../../state/trace-queries';
 import { useTraceModel } from '../../state/trace-model';
 import { useUrlViewSync } from '../../state/url-state';
+import { NewSpansNotice } from '../trace-header/NewSpansNotice';
 import { TraceSummaryBar } from '../trace-header/TraceSummaryBar';
 import { TraceWorkspace } from './TraceWorkspace';
 import { LoadError } from './LoadError';
@@ -50,6 +51,13 @@ function TraceContent({ sourceId, traceId }: { sourceId: string; traceId: string
     <div className="trace-page">
       <ErrorBoundary label="trace summary">
         <TraceSummaryBar model={model} sourceId={sourceId} />
+        <NewSpansNotice
+          sourceId={sourceId}
+          traceId={traceId}
+          shownCount={model.tree.trace.count}
+          isReloading={trace.isFetching}
+          onReload={() => void trace.refetch()}
+        />
       </ErrorBoundary>
       <TraceWorkspace model={model} />
     </div>
