@@ -11,6 +11,7 @@
  *
  * Pure and linear: every pattern is bounded, so multi-megabyte values cost one scan each.
  */
+import { escapeRegExp } from './regexp';
 import type { LlmCall, LlmMessage, LlmPart } from './llm/llm-call';
 import type { Attribute, AttributeValue, Span, Trace } from './trace';
 
@@ -101,10 +102,6 @@ const RULES: readonly Rule[] = [
     replace: (match) => (match.replace(/\D/g, '').length >= 7 ? '[phone]' : match),
   },
 ];
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 let keyRuleCache: { keys: string; rule: Rule | undefined } | undefined;
 

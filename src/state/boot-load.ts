@@ -24,8 +24,6 @@ interface BootTraceLoad {
 
 let bootTrace: BootTraceLoad | undefined;
 
-const traceKey = (sourceId: string, traceId: string) => `${sourceId}\u0000${traceId}`;
-
 let isStarted = false;
 
 /** Starts the early loads, once (main.tsx calls it as the app's bundle runs). */
@@ -122,12 +120,7 @@ export function takeBootSources(): Promise<SourceInfo[]> | undefined {
 
 /** The trace loaded at boot when it is this one, once. */
 export function takeBootTrace(sourceId: string, traceId: string): Promise<LoadedTrace> | undefined {
-  if (
-    !bootTrace ||
-    traceKey(bootTrace.sourceId, bootTrace.traceId) !== traceKey(sourceId, traceId)
-  ) {
-    return undefined;
-  }
+  if (bootTrace?.sourceId !== sourceId || bootTrace.traceId !== traceId) return undefined;
   const { loaded } = bootTrace;
   bootTrace = undefined;
   return loaded;

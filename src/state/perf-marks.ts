@@ -3,6 +3,7 @@
  * browser's performance panel) can measure them in the page: when the trace request started and
  * its response ended (from the worker's Resource Timing entry), and when the first row painted.
  */
+import { afterNextPaint } from './after-paint';
 import type { FetchTiming } from './trace-worker-protocol';
 
 export const PERF_MARKS = {
@@ -42,10 +43,5 @@ let firstRowFor: unknown;
 export function markFirstRow(trace: unknown): void {
   if (firstRowFor === trace || typeof requestAnimationFrame !== 'function') return;
   firstRowFor = trace;
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.addEventListener('message', () => mark(PERF_MARKS.firstRow));
-    channel.port1.start();
-    channel.port2.postMessage(undefined, []);
-  });
+  afterNextPaint(() => mark(PERF_MARKS.firstRow));
 }

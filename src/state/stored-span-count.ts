@@ -6,21 +6,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchStoredSpanCount } from '../sources/jaeger-v3/local-trace-summary';
 import { findSourceInfo } from './source-registry';
-import { useSources } from './trace-queries';
+import { traceKeys, useSources } from './trace-queries';
 
 /** How often an open trace of the local store is looked at again. */
 export const STORED_COUNT_POLL_MS = 3_000;
-
-/** Not under `traceKeys.detail`: that key's data is a loaded trace (see disposeTracesWithCache). */
-export const storedSpanCountKey = (sourceId: string, traceId: string) =>
-  ['traces', 'stored-span-count', sourceId, traceId] as const;
 
 /** How many more spans the store holds for this trace than the page shows (0 for backends). */
 export function useNewSpanCount(sourceId: string, traceId: string, shownCount: number): number {
   const { data: sources } = useSources();
   const isLocal = findSourceInfo(sources, sourceId)?.kind === 'local';
   const { data: storedCount } = useQuery({
-    queryKey: storedSpanCountKey(sourceId, traceId),
+    queryKey: traceKeys.storedSpanCount(sourceId, traceId),
     enabled: isLocal,
     refetchInterval: STORED_COUNT_POLL_MS,
     // Only while the page is visible; a hidden tab catches up when it is shown again.

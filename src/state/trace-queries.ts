@@ -12,6 +12,9 @@ export const traceKeys = {
   all: ['traces'] as const,
   sources: () => ['sources'] as const,
   detail: (sourceId: string, traceId: string) => ['traces', 'detail', sourceId, traceId] as const,
+  /** Not under `detail`: that key's data is a loaded trace (see disposeTracesWithCache). */
+  storedSpanCount: (sourceId: string, traceId: string) =>
+    ['traces', 'stored-span-count', sourceId, traceId] as const,
 };
 
 export const sourcesQuery = queryOptions({

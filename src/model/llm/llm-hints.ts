@@ -9,6 +9,8 @@
  * `llm.*` (OpenLLMetry, OpenInference model names), `ai.*` (Vercel AI SDK), `langfuse.*`,
  * `openinference.*`, `fi.*` (traceAI), `traceloop.*`, `anthropic.*`.
  */
+import { escapeRegExp } from '../regexp';
+
 export const LLM_HINT_KEY_PREFIXES: readonly string[] = [
   'gen_ai.',
   'llm.',
@@ -28,9 +30,7 @@ export const LLM_HINT_SCOPE_PREFIXES: readonly string[] = ['@traceloop/', 'com.a
  * loads, and one native regular-expression test per key is several times cheaper than a
  * `startsWith` per prefix while that code is still cold (a fresh worker, a small trace).
  */
-const LLM_HINT_KEY = new RegExp(
-  `^(?:${LLM_HINT_KEY_PREFIXES.map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`,
-);
+const LLM_HINT_KEY = new RegExp(`^(?:${LLM_HINT_KEY_PREFIXES.map(escapeRegExp).join('|')})`);
 
 export function isLlmHintKey(key: string): boolean {
   return LLM_HINT_KEY.test(key);

@@ -1,4 +1,5 @@
 import type { Attribute } from '../../model/trace';
+import { escapeRegExp } from '../../model/regexp';
 import { formatAttributeValue } from '../../model/trace';
 
 /** Values longer than this render truncated until the user asks for all of them. */
@@ -122,7 +123,7 @@ function nextNonBlank(text: string, from: number): number {
 export function createAttributeMatcher(filter: string): (attribute: AttributeText) => boolean {
   const needle = filter.trim();
   if (needle === '') return () => true;
-  const pattern = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  const pattern = new RegExp(escapeRegExp(needle), 'i');
   return (attribute) => pattern.test(attribute.key) || pattern.test(attribute.text);
 }
 

@@ -1,0 +1,4 @@
+/** `text` as a regular-expression pattern that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
